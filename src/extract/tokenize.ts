@@ -16,7 +16,13 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
     const t = m[0];
     const c = t[0];
     const type = c >= '0' && c <= '9' ? 'number' : DIGIT.test(c) ? 'number' : LETTER.test(c) ? 'word' : 'punct';
-    tokens.push({ start: span.start + m.index, end: span.start + m.index + t.length, text: t, lower: t.toLowerCase(), type });
+    tokens.push({
+      start: span.start + m.index,
+      end: span.start + m.index + t.length,
+      text: t,
+      lower: t.toLowerCase(),
+      type,
+    });
   }
   return tokens;
 }

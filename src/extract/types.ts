@@ -33,9 +33,26 @@ export type Measure = 'population' | 'arrivals' | 'departures' | 'share' | 'mone
 export type GroupKind = 'workers' | 'students' | 'soldiers' | 'refugees' | 'community' | 'general' | 'other';
 export type Modality = 'asserted' | 'estimated' | 'reported' | 'proposed' | 'denied';
 export const EVENT_TYPES = [
-  'agreement', 'visit', 'recruitment', 'study', 'deployment', 'training', 'combat', 'casualties',
-  'capture', 'evacuation', 'repatriation', 'deportation', 'abduction', 'assassination', 'escape',
-  'proposal', 'condemnation', 'denial', 'sanction', 'other',
+  'agreement',
+  'visit',
+  'recruitment',
+  'study',
+  'deployment',
+  'training',
+  'combat',
+  'casualties',
+  'capture',
+  'evacuation',
+  'repatriation',
+  'deportation',
+  'abduction',
+  'assassination',
+  'escape',
+  'proposal',
+  'condemnation',
+  'denial',
+  'sanction',
+  'other',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -52,7 +69,17 @@ export interface Annotation extends Span {
  * e.g. "roughly 15,000 to 20,000" -> low 15000, high 20000, approx range, dimension count.
  */
 export interface Quantity extends Annotation {
-  dimension: 'count' | 'percent' | 'money' | 'year' | 'ordinal' | 'identifier' | 'age' | 'duration' | 'distance' | 'other';
+  dimension:
+    | 'count'
+    | 'percent'
+    | 'money'
+    | 'year'
+    | 'ordinal'
+    | 'identifier'
+    | 'age'
+    | 'duration'
+    | 'distance'
+    | 'other';
   low: number | null;
   high: number | null;
   approx: Approx;
@@ -68,14 +95,15 @@ export interface Quantity extends Annotation {
 export type TimePrecision = 'day' | 'month' | 'season' | 'year' | 'decade' | 'century';
 
 /**
- * A time expression normalised to an interval. "in 1966 or 1967" -> start 1966, end 1967,
- * precision year, edtf "1966/1967"; "since 2015" -> start 2015, end null (open).
+ * A time expression normalised to an interval. "in 1966 or 1967" -> interval 1966..1967,
+ * precision year, edtf "1966/1967"; "since 2015" -> interval 2015..null (open).
  */
 export interface TimeExpr extends Annotation {
-  /** ISO 8601 partial date ("1946", "2007-11", "2019-12-22"); null for an open start ("until 1991") */
-  start: string | null;
-  /** ISO 8601 partial date; null for an open end ("since 2015") */
-  end: string | null;
+  /**
+   * ISO 8601 partial dates ("1946", "2007-11", "2019-12-22"); `start` null for an open start
+   * ("until 1991"), `end` null for an open end ("since 2015").
+   */
+  interval: { start: string | null; end: string | null };
   precision: TimePrecision;
   /** Extended Date/Time Format string, e.g. `194X`, `1966/1967`, `2024-10~`, `2015/..` */
   edtf: string;
@@ -130,6 +158,20 @@ export interface ModalityCue extends Annotation {
   modality: Exclude<Modality, 'asserted'>;
 }
 
+/** A rate written apart from its number: "annually", "each year", "per month" -> year, month. */
+export interface RateMention extends Annotation {
+  per: Exclude<Per, null>;
+}
+
+/**
+ * A proper name that is neither a place nor a group: a person, an organisation or another
+ * named thing ("Sergey Darkin", "Kyung Hee University", "NATO", "UNHCR", "SS Zyrianin").
+ */
+export interface Entity extends Annotation {
+  kind: 'person' | 'organization' | 'other';
+  name: string;
+}
+
 /** An event trigger: "evacuated" -> evacuation. */
 export interface EventTrigger extends Annotation {
   type: EventType;
@@ -144,6 +186,8 @@ export interface Annotations {
   attributions: Attribution[];
   modalities: ModalityCue[];
   events: EventTrigger[];
+  rates: RateMention[];
+  entities: Entity[];
 }
 
 /** What a sentence-level annotator sees. */
