@@ -1,0 +1,50 @@
+import type { EventType, PlaceRef, TimeExpr } from '../types.js';
+import { placeIn, slotOf } from './attach-place.js';
+import { timeFor } from './attach-time.js';
+import type { AssemblyContext } from './draft.js';
+
+export interface EventDraft {
+  sentenceIndex: number;
+  start: number;
+  end: number;
+  text: string;
+  type: EventType;
+  time: TimeExpr | null;
+  place: PlaceRef | null;
+  actors: string[];
+}
+
+/**
+ * Turns event triggers into events with their time (stated, else carried from the section),
+ * place (the best place in the sentence) and actors (the sentence's named persons and
+ * organisations, and places acting as subjects: "North Korea made an offer"). One event per
+ * type per sentence: a second trigger of the same type restates the first.
+ */
+export function assembleEvents(ctx: AssemblyContext): EventDraft[] {
+  const events: EventDraft[] = [];
+  ctx.sentences.forEach((s, sentenceIndex) => {
+    const seen = new Set<EventType>();
+    for (const e of s.events) {
+      if (seen.has(e.type)) continue;
+      seen.add(e.type);
+      const actors = new Set<string>();
+      for (const en of s.entities) if (en.kind !== 'other') actors.add(en.name);
+      for (const p of s.places) {
+        if (p.role === 'place' && p.place.kind === 'country' && p.end <= e.start && slotOf(s.tokens, p) === 'bare') {
+          actors.add(p.place.name);
+        }
+      }
+      events.push({
+        sentenceIndex,
+        start: e.start,
+        end: e.end,
+        text: e.text,
+        type: e.type,
+        time: timeFor(ctx, sentenceIndex, e)?.time ?? null,
+        place: placeIn(s, e, 'population')?.place ?? null,
+        actors: [...actors],
+      });
+    }
+  });
+  return events;
+}

@@ -1,0 +1,75 @@
+import type { GroupKind, GroupMention, Token } from '../types.js';
+import type { AssemblyContext, ClaimDraft, Provenance, Refiner } from './draft.js';
+import { PURPOSE_WORDS } from './lexicon.js';
+import { tokenAt, tokenDistance } from './positions.js';
+
+/** Heads that stand for whoever the text was already talking about ("their population"). */
+const WEAK_HEADS = new Set(['population', 'populations', 'people', 'number', 'numbers']);
+const isWeak = (g: GroupMention) => WEAK_HEADS.has(g.head);
+
+/** How far back (in sentences of the same section) a subject is carried. */
+const CARRY_SENTENCES = 4;
+
+/**
+ * A general group made specific by a purpose word in its sentence: "more than 10,000 North
+ * Koreans entered Russia on work visas" -> workers; "North Koreans working as lumberjacks" ->
+ * workers.
+ */
+function refine(kind: GroupKind, tokens: readonly Token[]): GroupKind {
+  if (kind !== 'general') return kind;
+  for (const t of tokens) {
+    const purpose = PURPOSE_WORDS.get(t.lower);
+    if (purpose) return purpose;
+  }
+  return kind;
+}
+
+/** The group a sentence is about: its first strong mention (the subject, in English word order). */
+function subjectOf(ctx: AssemblyContext, index: number): { kind: GroupKind; label: string } | null {
+  const s = ctx.sentences[index]!;
+  const strong = s.groups.filter((g) => !isWeak(g));
+  const specific = strong.find((g) => g.kind !== 'general' && g.kind !== 'other');
+  const first = strong[0];
+  if (!first) return null;
+  // "North Koreans ... working as lumberjacks": the specific mention names what the general one does
+  const g = first.kind === 'general' && specific ? specific : first;
+  return { kind: refine(g.kind, s.tokens), label: g.label };
+}
+
+function carried(ctx: AssemblyContext, d: ClaimDraft): { group: ClaimDraft['group']; from: Provenance } | null {
+  const here = ctx.sentences[d.sentenceIndex]!.sentence;
+  for (let i = d.sentenceIndex - 1; i >= 0 && d.sentenceIndex - i <= CARRY_SENTENCES; i--) {
+    if (ctx.sentences[i]!.sentence.section !== here.section) break;
+    const group = subjectOf(ctx, i);
+    if (group) return { group, from: 'previous-sentence' };
+  }
+  return null;
+}
+
+/**
+ * Attaches the group a claim counts: the group written right after the number ("about 12,000
+ * troops"), the group after "of" for shares ("65% of the Sakhalin Koreans"), else the nearest
+ * group in the sentence, else the subject carried from the sentences before ("Roughly 15,000
+ * to 20,000 were present" counts the lumberjacks of the sentence before), marked implied.
+ */
+export const attachGroup: Refiner = (ctx, drafts) =>
+  drafts.map((d) => {
+    const s = ctx.sentences[d.sentenceIndex]!;
+    const strong = s.groups.filter((g) => !isWeak(g));
+    let pick: GroupMention | undefined = d.counts && !isWeak(d.counts) ? d.counts : undefined;
+    if (!pick && d.unit === 'percent') {
+      const at = tokenAt(s.tokens, d.quantity.end);
+      if (s.tokens[at]?.lower === 'of') pick = strong.find((g) => tokenAt(s.tokens, g.start) - at <= 3 && g.start > d.quantity.end);
+    }
+    if (!pick && strong.length > 0) {
+      pick = strong.reduce((best, g) =>
+        tokenDistance(s.tokens, g, d.quantity) < tokenDistance(s.tokens, best, d.quantity) ? g : best,
+      );
+    }
+    if (pick) return { ...d, group: { kind: refine(pick.kind, s.tokens), label: pick.label } };
+    const c = carried(ctx, d);
+    if (c) return { ...d, group: c.group, implied: { ...d.implied, group: c.from } };
+    const weak = d.counts ?? s.groups[0];
+    if (weak) return { ...d, group: { kind: refine(weak.kind, s.tokens), label: weak.label } };
+    return d;
+  });

@@ -1,0 +1,44 @@
+import type { Measure, Token } from '../types.js';
+import type { Refiner } from './draft.js';
+import { CLAUSE_BREAKS, MEASURE_WORDS } from './lexicon.js';
+import { tokenAt } from './positions.js';
+
+/** How far from the number a measure word is looked for, in tokens. */
+const WINDOW = 12;
+
+function scan(tokens: readonly Token[], from: number, step: 1 | -1, skip: (t: Token) => boolean) {
+  for (let i = from, n = 0; i >= 0 && i < tokens.length && n < WINDOW; i += step, n++) {
+    const t = tokens[i]!;
+    if (t.text === '.' || (step === 1 && CLAUSE_BREAKS.has(t.text) && t.text !== ';')) break;
+    if (skip(t)) continue;
+    const m = MEASURE_WORDS.get(t.lower);
+    if (m) return { measure: m, distance: n };
+  }
+  return null;
+}
+
+/**
+ * Attaches what a count of people measures from the verbs and nouns around it: "were
+ * recruited" -> arrivals, "repatriated" -> departures, "captured" -> count, "population" or
+ * "were present" -> population. The nearest word wins, the one after the number on a tie;
+ * words inside the counted group ("deported Koreans died") do not count. "N from <place>"
+ * counts people by origin: arrivals. Shares and money keep their measure.
+ */
+export const attachMeasure: Refiner = (ctx, drafts) =>
+  drafts.map((d) => {
+    if (d.unit !== 'person') return d;
+    const s = ctx.sentences[d.sentenceIndex]!;
+    const inGroup = (t: Token) => d.counts !== null && t.start >= d.counts.start && t.end <= d.counts.end;
+    const after = tokenAt(s.tokens, d.quantity.end);
+    const before = tokenAt(s.tokens, d.quantity.start) - 1;
+    const right = scan(s.tokens, after, 1, inGroup);
+    const left = scan(s.tokens, before, -1, inGroup);
+    let measure: Measure = 'population';
+    if (right && (!left || right.distance <= left.distance)) measure = right.measure;
+    else if (left) measure = left.measure;
+    else {
+      const next = s.tokens[after]?.lower === 'were' ? s.tokens[after + 1] : s.tokens[after];
+      if (next?.lower === 'from' && s.places.some((p) => p.role === 'place' && p.start > next.end)) measure = 'arrivals';
+    }
+    return { ...d, measure };
+  });

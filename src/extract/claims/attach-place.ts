@@ -1,0 +1,89 @@
+import { getPlace } from '../places/gazetteer.js';
+import type { Measure, PlaceMention, PlaceRef, Span, Token } from '../types.js';
+import type { AssemblyContext, Refiner, SentenceAnnotations } from './draft.js';
+import { PLACE_SLOTS } from './lexicon.js';
+import { tokenAt, tokenDistance } from './positions.js';
+
+type Slot = 'location' | 'destination' | 'origin' | 'of' | 'bare';
+
+/** The role a place plays, read from the word before it ("in Russia", "to Kamchatka", "from Kilju"). */
+export function slotOf(tokens: readonly Token[], place: Span): Slot {
+  let i = tokenAt(tokens, place.start) - 1;
+  if (tokens[i]?.lower === 'the') i--;
+  return PLACE_SLOTS.get(tokens[i]?.lower ?? '') ?? 'bare';
+}
+
+/**
+ * Which slots say where the counted people are, best first, by measure: arrivals are where
+ * people went ("went to the Kamchatka Peninsula"), departures where they left
+ * ("repatriated" from Sakhalin), everything else where they are ("their workers in Russia").
+ */
+const PREFERENCE: Record<Measure, Slot[]> = {
+  arrivals: ['destination', 'location', 'bare', 'of', 'origin'],
+  departures: ['location', 'origin', 'bare', 'destination', 'of'],
+  population: ['location', 'bare', 'of', 'destination', 'origin'],
+  share: ['location', 'bare', 'of', 'destination', 'origin'],
+  money: ['location', 'bare', 'of', 'destination', 'origin'],
+  count: ['location', 'bare', 'of', 'destination', 'origin'],
+  other: ['location', 'bare', 'of', 'destination', 'origin'],
+};
+
+/** The best place in a sentence for a span, by slot preference then token distance. */
+export function placeIn(s: SentenceAnnotations, span: Span, measure: Measure): PlaceMention | null {
+  let best: PlaceMention | null = null;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const p of s.places) {
+    if (p.role !== 'place') continue;
+    const score = PREFERENCE[measure].indexOf(slotOf(s.tokens, p)) * 1000 + tokenDistance(s.tokens, p, span);
+    if (score < bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const SLOT_WEIGHT: Record<Slot, number> = { location: 2, destination: 2, bare: 1, of: 1, origin: 0.5 };
+
+/**
+ * The place a document as a whole is about: the place in its title, else the most specific
+ * place that holds at least half of all weighted place mentions (a mention of Petropavlovsk
+ * counts for Kamchatka and for Russia too). "The population first came to the area" in an
+ * article about Kamchatka is about Kamchatka.
+ */
+export function documentFrame(sentences: readonly SentenceAnnotations[], titlePlace: PlaceRef | null): PlaceRef | null {
+  if (titlePlace) return titlePlace;
+  const score = new Map<string, number>();
+  let total = 0;
+  for (const s of sentences) {
+    for (const p of s.places) {
+      if (p.role !== 'place') continue;
+      const w = SLOT_WEIGHT[slotOf(s.tokens, p)];
+      total += w;
+      for (const id of [p.place.id, ...p.place.parents]) score.set(id, (score.get(id) ?? 0) + w);
+    }
+  }
+  if (total === 0) return null;
+  // the root with the most weight, then its deepest descendant that keeps half of that weight
+  const top = [...score.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  let best: { id: string; depth: number } | null = null;
+  for (const [id, w] of score) {
+    const place = getPlace(id);
+    if (!place || w < top[1] / 2) continue;
+    if (id !== top[0] && !place.parents.includes(top[0])) continue;
+    if (!best || place.parents.length > best.depth) best = { id, depth: place.parents.length };
+  }
+  return getPlace(best?.id ?? top[0]);
+}
+
+/**
+ * Attaches where a claim holds: the best place in its sentence for its measure, else the
+ * document's frame (implied).
+ */
+export const attachPlace: Refiner = (ctx: AssemblyContext, drafts) =>
+  drafts.map((d) => {
+    const found = placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure);
+    if (found) return { ...d, place: found.place };
+    if (ctx.frame) return { ...d, place: ctx.frame, implied: { ...d.implied, place: 'document' } };
+    return d;
+  });

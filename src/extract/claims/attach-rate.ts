@@ -1,0 +1,15 @@
+import type { Refiner } from './draft.js';
+import { CLAUSE_BREAKS } from './lexicon.js';
+import { crosses } from './positions.js';
+
+/**
+ * Attaches a rate written apart from its number, later in the same clause: "more than 10,000
+ * North Koreans entered Russia on work visas annually" -> per year. Shares have no rate.
+ */
+export const attachRate: Refiner = (ctx, drafts) =>
+  drafts.map((d) => {
+    if (d.per !== null || d.unit === 'percent') return d;
+    const s = ctx.sentences[d.sentenceIndex]!;
+    const rate = s.rates.find((r) => r.start >= d.quantity.end && !crosses(s.tokens, d.quantity, r, CLAUSE_BREAKS));
+    return rate ? { ...d, per: rate.per } : d;
+  });

@@ -1,0 +1,71 @@
+import type {
+  Approx,
+  Attribution,
+  Entity,
+  EventTrigger,
+  GroupKind,
+  GroupMention,
+  Measure,
+  Modality,
+  ModalityCue,
+  Per,
+  PlaceMention,
+  PlaceRef,
+  Quantity,
+  RateMention,
+  Sentence,
+  TimeExpr,
+  Token,
+} from '../types.js';
+
+/** Where an implied field came from: the sentence or document frame that supplied it. */
+export type Provenance = 'stated' | 'previous-sentence' | 'section' | 'document';
+
+/** Everything the annotators found in one sentence, each list sorted by start. */
+export interface SentenceAnnotations {
+  sentence: Sentence;
+  tokens: Token[];
+  quantities: Quantity[];
+  times: TimeExpr[];
+  places: PlaceMention[];
+  groups: GroupMention[];
+  attributions: Attribution[];
+  modalities: ModalityCue[];
+  events: EventTrigger[];
+  rates: RateMention[];
+  entities: Entity[];
+}
+
+/** What the refiners read: the document's text and its sentences in order. */
+export interface AssemblyContext {
+  text: string;
+  title: string | null;
+  sentences: SentenceAnnotations[];
+  /** the place the document as a whole is about (title, else the most mentioned), if any */
+  frame: PlaceRef | null;
+}
+
+/**
+ * A claim being assembled. Refiners fill its fields one job at a time; `implied` records which
+ * fields were not stated in the claim's own sentence and where they came from (chrono's
+ * known-versus-implied split).
+ */
+export interface ClaimDraft {
+  quantity: Quantity;
+  /** index into AssemblyContext.sentences */
+  sentenceIndex: number;
+  measure: Measure;
+  value: { low: number | null; high: number | null; approx: Approx };
+  unit: string;
+  per: Per;
+  group: { kind: GroupKind; label: string } | null;
+  time: TimeExpr | null;
+  place: PlaceRef | null;
+  source: string | null;
+  modality: Modality;
+  implied: Partial<Record<'group' | 'time' | 'place' | 'per', Provenance>>;
+  /** the group mention the quantity counts, when one was found next to it */
+  counts: GroupMention | null;
+}
+
+export type Refiner = (ctx: AssemblyContext, drafts: readonly ClaimDraft[]) => ClaimDraft[];

@@ -1,0 +1,166 @@
+import type { ReadDocument } from '../corpus/types.js';
+import { annotateAttributions, annotateModalities } from './attributions/index.js';
+import type { SentenceAnnotations } from './claims/draft.js';
+import { documentFrame } from './claims/attach-place.js';
+import { assembleEvents } from './claims/assemble-events.js';
+import { assembleClaims } from './claims/pipeline.js';
+import { annotateEntities } from './entities/index.js';
+import { annotateEvents } from './events/index.js';
+import { annotateGroups } from './groups/index.js';
+import { annotateQuantities, annotateRates } from './numbers/index.js';
+import { annotatePlaces } from './places/index.js';
+import { annotateTimes } from './times/index.js';
+import { tokenize } from './tokenize.js';
+import type { Approx, EventType, GroupKind, Measure, Modality, PlaceRef, SentenceContext, Span, TimeExpr } from './types.js';
+
+export interface ExtractOptions {
+  /** the document date, ISO 8601 (`--date`); overrides the front matter's */
+  date?: string | null;
+}
+
+/** A time in the contract: ISO 8601 partial dates, with the EDTF form and whether it was implied. */
+export interface TimeJson {
+  start: string | null;
+  end: string | null;
+  edtf: string;
+  precision: TimeExpr['precision'];
+  /** set when the claim's sentence does not state the time and it was carried from before */
+  implied?: string;
+}
+
+export interface PlaceJson {
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  /** gazetteer id (`RU-PRI`, `city:RU:vladivostok`...) */
+  id: string;
+  implied?: string;
+}
+
+export interface ClaimJson {
+  span: [number, number];
+  text: string;
+  sentence: [number, number];
+  measure: Measure;
+  value: { low: number | null; high: number | null; approx: Approx };
+  unit: string;
+  per: string | null;
+  group: { kind: GroupKind; label: string; implied?: string } | null;
+  time: TimeJson | null;
+  place: PlaceJson | null;
+  source: string | null;
+  modality: Modality;
+  /** the number rule that found it, for traces */
+  rule: string;
+}
+
+export interface EventJson {
+  span: [number, number];
+  text: string;
+  sentence: [number, number];
+  type: EventType;
+  time: TimeJson | null;
+  place: PlaceJson | null;
+  actors: string[];
+}
+
+/** What `atlas extract --json` prints: the contract of ../shared/eval/README.md. */
+export interface Extraction {
+  document: { title: string | null; length: number; format: string; date: string | null; source: string | null };
+  claims: ClaimJson[];
+  events: EventJson[];
+}
+
+/**
+ * Runs every annotator over a read document, then assembles claims and events. Offsets in the
+ * result index the original file (`doc.source`). Never throws on text.
+ * Example: extract(readDocument(readFileSync(path, 'utf8'), { path })).claims[0].text -> "roughly 10,000"
+ */
+export function extract(doc: ReadDocument, options: ExtractOptions = {}): Extraction {
+  const { text } = doc;
+  const date = options.date ?? doc.meta.date ?? null;
+  const contexts: SentenceContext[] = doc.sentences.map((sentence) => ({ text, sentence, tokens: tokenize(text, sentence) }));
+  const times = annotateTimes(contexts, { date });
+  let t = 0;
+  const sentences: SentenceAnnotations[] = contexts.map((ctx) => {
+    const own: TimeExpr[] = [];
+    while (t < times.length && times[t]!.start < ctx.sentence.end) {
+      if (times[t]!.start >= ctx.sentence.start) own.push(times[t]!);
+      t++;
+    }
+    return {
+      sentence: ctx.sentence,
+      tokens: ctx.tokens,
+      quantities: annotateQuantities(ctx),
+      times: own,
+      places: annotatePlaces(ctx),
+      groups: annotateGroups(ctx),
+      attributions: annotateAttributions(ctx),
+      modalities: annotateModalities(ctx),
+      events: annotateEvents(ctx),
+      rates: annotateRates(ctx),
+      entities: annotateEntities(ctx),
+    };
+  });
+  const title = doc.meta.title;
+  const ctx = { text, title, sentences, frame: documentFrame(sentences, titlePlace(title)) };
+
+  const src = (span: Span): [number, number] => [doc.toSource(span.start), doc.toSource(span.end - 1) + 1];
+  const sentenceSpan = (i: number) => src(sentences[i]!.sentence);
+  const slice = (span: [number, number]) => doc.source.slice(span[0], span[1]);
+
+  const claims = assembleClaims(ctx).map((d): ClaimJson => {
+    const span = src(d.quantity);
+    return {
+      span,
+      text: slice(span),
+      sentence: sentenceSpan(d.sentenceIndex),
+      measure: d.measure,
+      value: d.value,
+      unit: d.unit,
+      per: d.per,
+      group: d.group && (d.implied.group ? { ...d.group, implied: d.implied.group } : d.group),
+      time: d.time && timeJson(d.time, d.implied.time),
+      place: d.place && placeJson(d.place, d.implied.place),
+      source: d.source,
+      modality: d.modality,
+      rule: d.quantity.rule,
+    };
+  });
+  const events = assembleEvents(ctx).map((e): EventJson => {
+    const span = src(e);
+    return {
+      span,
+      text: slice(span),
+      sentence: sentenceSpan(e.sentenceIndex),
+      type: e.type,
+      time: e.time && timeJson(e.time),
+      place: e.place && placeJson(e.place),
+      actors: e.actors,
+    };
+  });
+  return {
+    document: { title, length: doc.source.length, format: doc.format, date, source: doc.meta.source },
+    claims,
+    events,
+  };
+}
+
+function titlePlace(title: string | null): PlaceRef | null {
+  if (!title) return null;
+  const sentence = { start: 0, end: title.length, index: 0, section: null };
+  const found = annotatePlaces({ text: title, sentence, tokens: tokenize(title) }).find((p) => p.role === 'place');
+  return found?.place ?? null;
+}
+
+function timeJson(t: TimeExpr, implied?: string): TimeJson {
+  const json: TimeJson = { start: t.interval.start, end: t.interval.end, edtf: t.edtf, precision: t.precision };
+  if (implied) json.implied = implied;
+  return json;
+}
+
+function placeJson(p: PlaceRef, implied?: string): PlaceJson {
+  const json: PlaceJson = { name: p.name, lat: p.lat, lon: p.lon, id: p.id };
+  if (implied) json.implied = implied;
+  return json;
+}
