@@ -37,6 +37,18 @@ export interface ReadDocument {
   meta: DocumentMeta;
   sections: Section[];
   sentences: Sentence[];
-  /** maps an offset into `text` to an offset into `source` (identity for text and MediaWiki) */
+  /**
+   * maps an offset into `text` to an offset into `source` (identity for text and MediaWiki).
+   * Where markup was removed, one text offset is two source positions (after "bold" and before
+   * the closing "**"); it returns the one a span boundary there means: the end of what precedes
+   * when the next character is whitespace or closing punctuation, else the start of what follows.
+   * So `source.slice(toSource(s.start), toSource(s.end))` is the sentence for every sentence.
+   */
   toSource(offset: number): number;
+  /**
+   * maps a span of `text` to the smallest span of `source` holding exactly those characters
+   * (exact for any span, e.g. an annotation ending inside "**10,000**").
+   * Example: Markdown "It was **10,000**." with text "It was 10,000." -> [7, 13] -> [9, 15].
+   */
+  spanToSource(span: Span): Span;
 }

@@ -24,16 +24,16 @@ function refine(kind: GroupKind, tokens: readonly Token[]): GroupKind {
   return kind;
 }
 
-/** The group a sentence is about: its first strong mention (the subject, in English word order). */
+/**
+ * The group a sentence is about: its first strong mention (the subject, in English word
+ * order), made specific by the sentence's purpose words ("North Koreans working as
+ * lumberjacks" -> workers). A list that follows the subject ("North Koreans consist of
+ * students, workers and refugees") does not replace it.
+ */
 function subjectOf(ctx: AssemblyContext, index: number): { kind: GroupKind; label: string } | null {
   const s = ctx.sentences[index]!;
-  const strong = s.groups.filter((g) => !isWeak(g));
-  const specific = strong.find((g) => g.kind !== 'general' && g.kind !== 'other');
-  const first = strong[0];
-  if (!first) return null;
-  // "North Koreans ... working as lumberjacks": the specific mention names what the general one does
-  const g = first.kind === 'general' && specific ? specific : first;
-  return { kind: refine(g.kind, s.tokens), label: g.label };
+  const first = s.groups.find((g) => !isWeak(g));
+  return first ? { kind: refine(first.kind, s.tokens), label: first.label } : null;
 }
 
 function carried(ctx: AssemblyContext, d: ClaimDraft): { group: ClaimDraft['group']; from: Provenance } | null {

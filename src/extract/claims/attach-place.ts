@@ -43,31 +43,35 @@ export function placeIn(s: SentenceAnnotations, span: Span, measure: Measure): P
   return best;
 }
 
-const SLOT_WEIGHT: Record<Slot, number> = { location: 2, destination: 2, bare: 1, of: 1, origin: 0.5 };
+/** Where people went or are counts for the frame; where they came from does not. */
+const SLOT_WEIGHT: Record<Slot, number> = { location: 2, destination: 2, bare: 1, of: 1, origin: 0 };
 
 /**
  * The place a document as a whole is about: the place in its title, else the most specific
  * place that holds at least half of all weighted place mentions (a mention of Petropavlovsk
  * counts for Kamchatka and for Russia too). "The population first came to the area" in an
- * article about Kamchatka is about Kamchatka.
+ * article about Kamchatka is about Kamchatka. A country named as the nationality of a group
+ * ("North Korean workers", "Vietnamese people") is where the group comes from, not where the
+ * document is: each such demonym takes one mention's weight away from it.
  */
 export function documentFrame(sentences: readonly SentenceAnnotations[], titlePlace: PlaceRef | null): PlaceRef | null {
   if (titlePlace) return titlePlace;
   const score = new Map<string, number>();
-  let total = 0;
+  const add = (place: PlaceRef, w: number) => {
+    for (const id of [place.id, ...place.parents]) score.set(id, (score.get(id) ?? 0) + w);
+  };
   for (const s of sentences) {
     for (const p of s.places) {
-      if (p.role !== 'place') continue;
-      const w = SLOT_WEIGHT[slotOf(s.tokens, p)];
-      total += w;
-      for (const id of [p.place.id, ...p.place.parents]) score.set(id, (score.get(id) ?? 0) + w);
+      if (p.role === 'place') add(p.place, SLOT_WEIGHT[slotOf(s.tokens, p)]);
+      else if (s.groups.some((g) => g.start <= p.start && p.end <= g.end)) add(p.place, -1);
     }
   }
-  if (total === 0) return null;
+  const ranked = [...score.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]);
+  const top = ranked[0];
+  if (!top) return null;
   // the root with the most weight, then its deepest descendant that keeps half of that weight
-  const top = [...score.entries()].sort((a, b) => b[1] - a[1])[0]!;
   let best: { id: string; depth: number } | null = null;
-  for (const [id, w] of score) {
+  for (const [id, w] of ranked) {
     const place = getPlace(id);
     if (!place || w < top[1] / 2) continue;
     if (id !== top[0] && !place.parents.includes(top[0])) continue;

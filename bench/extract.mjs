@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Throughput of the full extractor against two baselines over the same text, in one run:
+// the bundled corpus repeated to ~5 MB; a plain pass that only splits sentences and tokenizes
+// (the floor any extractor pays); and chrono-node, which extracts dates only. Each is run
+// RUNS times after a warm-up and the median taken. The last line is the machine-readable result.
+//   npm run bench:extract            (builds first if needed)
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import * as chrono from 'chrono-node';
+import { readDocument } from '../dist/corpus/index.js';
+import { splitSentences } from '../dist/corpus/sentences.js';
+import { extract } from '../dist/extract/index.js';
+import { tokenize } from '../dist/extract/tokenize.js';
+
+const TARGET_BYTES = 5 * 1024 * 1024;
+const RUNS = 3;
+
+const unit = readFileSync(new URL('../corpus/north-koreans-in-russia.txt', import.meta.url), 'utf8');
+// Plain paragraphs (headings dropped) so every engine reads the same prose.
+const prose = unit.split('\n').filter((l) => l.trim() && !l.startsWith('=') && !l.startsWith('-')).join('\n\n');
+const copies = Math.ceil(TARGET_BYTES / Buffer.byteLength(prose));
+const text = Array.from({ length: copies }, () => prose).join('\n\n');
+const mb = Buffer.byteLength(text) / (1024 * 1024);
+
+function paragraphs(t) {
+  const spans = [];
+  let start = 0;
+  for (;;) {
+    const end = t.indexOf('\n\n', start);
+    spans.push({ start, end: end < 0 ? t.length : end });
+    if (end < 0) return spans;
+    start = end + 2;
+  }
+}
+
+const engines = {
+  extract: () => extract(readDocument(text, { format: 'text' })).claims.length,
+  tokenizer: () => {
+    let n = 0;
+    for (const s of splitSentences(text, paragraphs(text))) n += tokenize(text, s).length;
+    return n;
+  },
+  chrono: () => chrono.parse(text, new Date(2026, 0, 1)).length,
+};
+
+const mbps = {};
+for (const [name, run] of Object.entries(engines)) {
+  run(); // warm-up: JIT, gazetteer load
+  const times = [];
+  let found = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    found = run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[Math.floor(RUNS / 2)];
+  mbps[name] = mb / (ms / 1000);
+  console.log(`${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${mbps[name].toFixed(2).padStart(7)} MB/s  (${found} items)`);
+}
+const r = (x) => x.toFixed(2);
+console.log(`text: ${mb.toFixed(2)} MB (${copies} copies of the seed article's prose), median of ${RUNS} runs`);
+console.log(
+  `extract_mbps=${r(mbps.extract)} tokenizer_mbps=${r(mbps.tokenizer)} chrono_mbps=${r(mbps.chrono)} ` +
+    `ratio_tokenizer=${r(mbps.extract / mbps.tokenizer)} ratio_chrono=${r(mbps.extract / mbps.chrono)}`,
+);

@@ -1,0 +1,292 @@
+import type { Entity, SentenceContext, Token } from '../types.js';
+import {
+  ACRONYMS,
+  F_CUE,
+  F_GOV,
+  F_ORG_HEAD,
+  F_PLACE,
+  F_SINGLE_ORG,
+  F_STARTER,
+  SHIP_PREFIXES,
+  STARTERS,
+  TITLE_ABBREVIATIONS,
+  WORD_FLAGS,
+} from './lexicon.js';
+import {
+  entity,
+  GOV_RULE_NAME,
+  govPhraseEnd,
+  isAcronym,
+  isCap,
+  isConnector,
+  knownOrg,
+  RUN_RULES,
+  SEGMENT_RULES,
+  titleStart,
+} from './rules.js';
+
+/** Dotted acronyms ("U.N.", "U.S."), tried only at a one-letter capital followed by a dot. */
+const DOTTED = /(?:\p{Lu}\.){2,6}/uy;
+
+/** Possessives inside names ("Council of People's Commissars", "Korean People's Army"); others end a name. */
+const NAME_POSSESSIVES = new Set(["people's", 'people’s', "women's", 'women’s']);
+
+/**
+ * Capitalised token, read from the document text: one flat string read in order is cheaper than
+ * each token's own text (a separate object per token).
+ */
+function capAt(text: string, t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  const c = text.charCodeAt(t.start);
+  return c < 128 ? c >= 65 && c <= 90 : isCap(t);
+}
+
+/** The character of a one-character token (apostrophe 39 or 0x2019, dot 46), else -1. */
+function apostropheOrDot(text: string, t: Token): number {
+  return t.end - t.start === 1 ? text.charCodeAt(t.start) : -1;
+}
+
+function apostropheAt(text: string, t: Token): boolean {
+  const c = apostropheOrDot(text, t);
+  return c === 39 || c === 0x2019;
+}
+
+/** What scanning a run found: its first token after sentence starters, its end, whether it is all place words. */
+interface Scan {
+  start: number;
+  end: number;
+  allPlace: boolean;
+  /** WORD_FLAGS of the token at `start` */
+  flags: number;
+}
+
+/** The token is exactly the lower-case word `w`, read from the text (no need to load `t.lower`). */
+const wordAt = (text: string, t: Token | undefined, w: string): boolean =>
+  t !== undefined && t.end - t.start === w.length && text.startsWith(w, t.start);
+
+/** A possessive "'s"/"’s" at the token's end, read from the text. */
+function possessiveAt(text: string, t: Token): boolean {
+  if (t.end - t.start < 3 || text.charCodeAt(t.end - 1) !== 115) return false;
+  const c = text.charCodeAt(t.end - 2);
+  return c === 39 || c === 0x2019;
+}
+
+/**
+ * Scans the capitalised run starting at `i` into `scan`. Inside a run: capitalised words,
+ * "of"/"for" (+ "the") before another capitalised word ("Communist Party of Vietnam"), a
+ * plural's apostrophe ("Workers' Party"), and "and" only inside an organisation's "of"
+ * complement ("Bank for Reconstruction and Development"), so "Civic Assistance and UNHCR" stays
+ * two names. A possessive ends the run ("Stalin's policy"). Leading sentence starters ("The",
+ * "In", "However") are not part of it.
+ */
+function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan): void {
+  let j = i;
+  let last = i;
+  let org = false;
+  let of = false;
+  let start = -1;
+  let allPlace = true;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (capAt(text, t)) {
+      // a one-letter capital before a dot opens a dotted acronym ("the U.N."), its own unit
+      if (j > i && t.end - t.start === 1 && tokens[j + 1]?.text === '.') break;
+      const possessive = possessiveAt(text, t);
+      const f = WORD_FLAGS.get(possessive ? t.lower.slice(0, -2) : t.lower) ?? 0;
+      if (start < 0 && (f & F_STARTER) === 0) {
+        start = j;
+        scan.flags = f;
+      }
+      if (start >= 0 && (f & F_PLACE) === 0) allPlace = false;
+      if (f & F_ORG_HEAD) org = true;
+      last = j;
+      j++;
+      if (possessive && !NAME_POSSESSIVES.has(t.lower)) break;
+      // "Dr. Andrei Lankov": an abbreviated title's dot stays inside the run
+      const dot = tokens[j];
+      if (dot && dot.start === t.end && apostropheOrDot(text, dot) === 46 && TITLE_ABBREVIATIONS.has(t.lower)) {
+        if (capAt(text, tokens[j + 1])) j++;
+      }
+      continue;
+    }
+    if (
+      apostropheAt(text, t) &&
+      j > i &&
+      tokens[j - 1]!.end === t.start &&
+      text.charCodeAt(t.start - 1) === 115 &&
+      capAt(text, tokens[j + 1])
+    ) {
+      allPlace = false;
+      j++;
+      continue;
+    }
+    if (wordAt(text, t, 'of') || wordAt(text, t, 'for')) {
+      const k = wordAt(text, tokens[j + 1], 'the') ? j + 2 : j + 1;
+      if (capAt(text, tokens[k]) && !STARTERS.has(tokens[k]!.lower)) {
+        of = true;
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (org && of && wordAt(text, t, 'and') && capAt(text, tokens[j + 1]) && !isAcronym(tokens[j + 1]!)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  scan.end = last + 1;
+  scan.start = start < 0 ? scan.end : start;
+  scan.allPlace = allPlace;
+}
+
+/**
+ * Whether a one-word run can be an entity at all: an acronym, an institution word, a word after
+ * a cue, or a demonym before a government head. Most one-word runs are places or sentence
+ * starters ("Russia", "Moscow", "Following"), so this keeps them off the rule lists.
+ */
+function singleWorthTrying(text: string, tokens: readonly Token[], k: number, flags: number): boolean {
+  const t = tokens[k]!;
+  if (flags & F_SINGLE_ORG) return true;
+  if (t.end - t.start >= 2) {
+    const c = text.charCodeAt(t.start + 1);
+    if (c >= 65 && c <= 90) return true;
+  }
+  const prev = tokens[k - 1];
+  if (prev && (WORD_FLAGS.get(prev.lower) ?? 0) & F_CUE) return true;
+  const next = tokens[k + 1];
+  return next !== undefined && ((WORD_FLAGS.get(next.lower) ?? 0) & F_GOV) !== 0;
+}
+
+/**
+ * Segments of a run: capitalised words between connectors, with each all-capitals word its own
+ * segment ("NGO Civic Assistance" -> NGO | Civic Assistance), except a ship prefix ("SS Zyrianin").
+ */
+function segments(tokens: readonly Token[], start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = start;
+  for (let k = start; k < end; k++) {
+    const t = tokens[k]!;
+    if (isConnector(t)) {
+      if (k > s) out.push([s, k]);
+      s = k + 1;
+    } else if (isAcronym(t) && !(SHIP_PREFIXES.has(t.lower) && k + 1 < end && tokens[k + 1]!.type === 'word')) {
+      if (k > s) out.push([s, k]);
+      out.push([k, k + 1]);
+      s = k + 1;
+    }
+  }
+  if (end > s) out.push([s, end]);
+  return out;
+}
+
+/**
+ * Finds the named persons, organisations and other named things (ships) of a sentence, for
+ * event actors and attributions. Places are left to the places annotator. Token-driven: only
+ * capitalised words start work. Never throws.
+ * Example: "In 2009, the North Korean government was estimated" ->
+ *   [{ text: "North Korean government", kind: "organization", name: "North Korean government" }]
+ */
+export function annotateEntities(ctx: SentenceContext): Entity[] {
+  const { tokens, text } = ctx;
+  const hits: Entity[] = [];
+  const scan: Scan = { start: 0, end: 0, allPlace: false, flags: 0 };
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!capAt(text, t)) {
+      i++;
+      continue;
+    }
+    if (t.end - t.start === 1 && tokens[i + 1]?.text === '.') {
+      DOTTED.lastIndex = t.start;
+      const m = DOTTED.exec(text);
+      if (m && t.start + m[0].length <= ctx.sentence.end) {
+        const end = t.start + m[0].length;
+        if (ACRONYMS.has(m[0].replaceAll('.', '').toLowerCase())) {
+          hits.push(entity(t.start, end, 'organization', 'entity: dotted acronym'));
+        }
+        while (i < tokens.length && tokens[i]!.start < end) i++;
+        continue;
+      }
+    }
+    scanRun(text, tokens, i, scan);
+    let { start } = scan;
+    const { end } = scan;
+    while (start < end && isConnector(tokens[start]!)) start++;
+    let next = end;
+    if (start < end) next = Math.max(next, classify(text, tokens, start, end, scan.allPlace, scan.flags, hits));
+    i = next;
+  }
+  for (const h of hits) h.text = h.name = text.slice(h.start, h.end);
+  return hits;
+}
+
+/** Applies the run rules, else the segment rules; returns the token index where scanning resumes. */
+function classify(
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  allPlace: boolean,
+  flags: number,
+  hits: Entity[],
+): number {
+  if (end - start === 1 && !singleWorthTrying(text, tokens, start, flags)) return end;
+  if (allPlace) {
+    let lastSeg = end;
+    while (lastSeg > start && !isConnector(tokens[lastSeg - 1]!)) lastSeg--;
+    // fast path for the commonest runs, places and demonyms: only a known name or a government phrase
+    const known = knownOrg(tokens, start, end);
+    if (known) {
+      hits.push(known);
+      return end;
+    }
+    return govPhrase(tokens, lastSeg, end, hits, true) ?? end;
+  }
+  const run = { tokens, start, end, titleAt: titleStart(tokens, start, end) };
+  let rest = start;
+  for (const rule of RUN_RULES) {
+    const got = rule.apply(run);
+    if (got) {
+      hits.push(...got.found);
+      rest = got.rest;
+      break;
+    }
+  }
+  if (rest >= end) return end;
+  const segs = segments(tokens, rest, end);
+  let resume = end;
+  for (let n = 0; n < segs.length; n++) {
+    const [s, e] = segs[n]!;
+    if (n === segs.length - 1 && e === end) {
+      const r = govPhrase(tokens, s, e, hits);
+      if (r !== null) {
+        resume = r;
+        continue;
+      }
+    }
+    for (const rule of SEGMENT_RULES) {
+      const f = rule.apply(tokens, s, e);
+      if (f) {
+        hits.push(f);
+        break;
+      }
+    }
+  }
+  return resume;
+}
+
+/** Records a government phrase on segment [s, e) if one follows; returns where scanning resumes, or null. */
+function govPhrase(
+  tokens: readonly Token[],
+  s: number,
+  e: number,
+  hits: Entity[],
+  placesChecked = false,
+): number | null {
+  const last = govPhraseEnd(tokens, s, e, placesChecked);
+  if (last < 0) return null;
+  hits.push(entity(tokens[s]!.start, tokens[last]!.end, 'organization', GOV_RULE_NAME));
+  return last + 1;
+}

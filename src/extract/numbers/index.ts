@@ -1,0 +1,495 @@
+/**
+ * The `numbers` annotator: quantities (counts, shares, money and the numbers that are not
+ * people: years, ordinals, identifiers, ages, durations, distances) and free-standing rates.
+ *
+ * The engine is a small bottom-up chart parser (Duckling's Engine): rules.ts says what to match,
+ * this file owns iteration, offsets and overlap. It only wakes up near trigger tokens (digits,
+ * number words, "thousands", unit words...), looks rules up in Maps by the first token or item
+ * kind, and keeps the longest parse of each stretch of text.
+ */
+import type { Quantity, RateMention, SentenceContext, Token } from '../types.js';
+import { resolveItem } from './resolve.js';
+import {
+  type Elem,
+  type Item,
+  type Kind,
+  type NumberShape,
+  numberShape,
+  type Part,
+  type Produced,
+  RATE_FIRST_WORDS,
+  RULES,
+  type Rule,
+  rateAt,
+  type Scan,
+  type Trie,
+} from './rules.js';
+
+// ---------------------------------------------------------------------------------------------
+// Rules compiled once: every pattern element gets one object shape (monomorphic look-ups), and
+// rules are indexed by what they can start with.
+
+interface CElem {
+  kind: Kind | null;
+  words: ReadonlySet<string> | null;
+  phrase: Trie | null;
+  number: boolean;
+  hyphen: ReadonlySet<string> | null;
+  whenItem: ((it: Item) => boolean) | null;
+  whenToken: ((t: Token) => boolean) | null;
+  optional: boolean;
+}
+
+interface CRule {
+  rule: Rule;
+  elems: CElem[];
+}
+
+function compileElem(e: Elem): CElem {
+  const c: CElem = { kind: null, words: null, phrase: null, number: false, hyphen: null, whenItem: null, whenToken: null, optional: false };
+  if ('kind' in e) {
+    c.kind = e.kind;
+    c.whenItem = e.when ?? null;
+  } else if ('words' in e) {
+    c.words = e.words;
+    c.whenToken = e.when ?? null;
+    c.optional = e.optional ?? false;
+  } else if ('phrase' in e) {
+    c.phrase = e.phrase;
+    c.optional = e.optional ?? false;
+  } else if ('type' in e) {
+    c.number = true;
+    c.whenToken = e.when;
+  } else c.hyphen = e.hyphen;
+  return c;
+}
+
+/** The words an element can start with (a phrase: its first words), or null when it is not a word list. */
+const startWords = (e: CElem): Iterable<string> | null => e.words ?? (e.phrase ? e.phrase.next.keys() : null);
+
+/** Rules that start with an item of one kind, split by what the second element needs. */
+interface KindRules {
+  /** one-element rules ("count: numeral") */
+  single: CRule[];
+  /** rules whose second element is a word or phrase, by its first word */
+  byNextWord: Map<string, CRule[]>;
+  /** the rest (second element an item, a number token, or optional) */
+  other: CRule[];
+}
+
+const push = <K>(m: Map<K, CRule[]>, k: K, r: CRule): void => {
+  const l = m.get(k);
+  if (!l) m.set(k, [r]);
+  else if (!l.includes(r)) l.push(r);
+};
+
+const BY_WORD = new Map<string, CRule[]>();
+const BY_HYPHEN = new Map<string, CRule[]>();
+const BY_SHAPE = new Map<NumberShape, CRule[]>();
+const BY_KIND = new Map<Kind, KindRules>();
+/** Token-only rules can fire without any item; the last token of each wakes the engine. */
+const TRIGGER_WORDS = new Set<string>();
+const TRIGGER_HYPHEN_HEADS = new Set<string>();
+let TRIGGER_ON_NUMBERS = false;
+
+for (const rule of RULES) {
+  const c: CRule = { rule, elems: rule.pattern.map(compileElem) };
+  const [first, second] = c.elems;
+  if (first.kind) {
+    let k = BY_KIND.get(first.kind);
+    if (!k) {
+      k = { single: [], byNextWord: new Map(), other: [] };
+      BY_KIND.set(first.kind, k);
+    }
+    const next = second ? startWords(second) : null;
+    if (!second) k.single.push(c);
+    else if (next && !second.optional) for (const w of next) push(k.byNextWord, w, c);
+    else k.other.push(c);
+  } else if (first.number) {
+    const shape = (rule.pattern[0] as { shape?: NumberShape }).shape;
+    if (shape !== 'glued') push(BY_SHAPE, 'digits', c);
+    if (shape !== 'digits') push(BY_SHAPE, 'glued', c);
+  } else if (first.hyphen) {
+    for (const h of first.hyphen) push(BY_HYPHEN, h, c);
+  } else {
+    for (const w of startWords(first) ?? []) push(BY_WORD, w, c);
+  }
+  if (c.elems.some((e) => e.kind)) continue;
+  const last = c.elems[c.elems.length - 1];
+  for (const w of startWords(last) ?? []) TRIGGER_WORDS.add(w);
+  for (const h of last.hyphen ?? []) TRIGGER_HYPHEN_HEADS.add(h);
+  if (last.number) TRIGGER_ON_NUMBERS = true;
+}
+
+/** Tokens of lookbehind a trigger may need: the longest token-only pattern before its last token. */
+const LOOKBEHIND = 8;
+/** A bound on parses per position, so hostile text cannot grow the chart without bound. */
+const MAX_ITEMS_PER_POSITION = 64;
+
+/**
+ * "twenty-five" -> "twenty". A char loop, not `indexOf('‐')`: searching a one-byte string for a
+ * two-byte character measured as the hottest line of the whole annotator.
+ */
+const hyphenHead = (t: Token): string | null => {
+  if (t.type !== 'word') return null;
+  const w = t.lower;
+  for (let k = 1; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === 45 || c === 0x2010) return w.slice(0, k);
+  }
+  return null;
+};
+
+function isTrigger(t: Token): boolean {
+  if (t.type === 'number') return TRIGGER_ON_NUMBERS;
+  if (TRIGGER_WORDS.has(t.lower)) return true;
+  const h = hyphenHead(t);
+  return h !== null && TRIGGER_HYPHEN_HEADS.has(h);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart parsing
+
+/**
+ * Fills the defaults of a produced item field by field. Not `{ ...DEFAULTS, ...p }`: in V8 that
+ * spread (null defaults overwritten by numbers) measured 30 µs per item, 700× this.
+ */
+function toItem(p: Produced, i: number, j: number, rule: string): Item {
+  return {
+    kind: p.kind,
+    i,
+    j,
+    rule,
+    priority: p.priority ?? 0,
+    low: p.low ?? null,
+    high: p.high ?? null,
+    approx: p.approx ?? 'exact',
+    words: p.words ?? false,
+    grain: p.grain ?? 1,
+    year: p.year ?? false,
+    range: p.range ?? false,
+    vague: p.vague ?? false,
+    article: p.article ?? false,
+    dimension: p.dimension ?? null,
+    unit: p.unit ?? null,
+    hedge: p.hedge ?? null,
+  };
+}
+
+const sameParse = (o: Item, it: Item): boolean =>
+  o.kind === it.kind &&
+  o.j === it.j &&
+  o.low === it.low &&
+  o.high === it.high &&
+  o.approx === it.approx &&
+  o.dimension === it.dimension &&
+  o.unit === it.unit &&
+  o.vague === it.vague &&
+  o.range === it.range &&
+  o.grain === it.grain &&
+  (o.hedge === null) === (it.hedge === null);
+
+class Chart {
+  /** items by start token; allocated on first use */
+  readonly at: Array<Item[] | undefined>;
+  /** every rule application, for traces */
+  readonly trace: Item[] | null;
+  /** Part objects reused by depth: a match only lives during its extract call */
+  private readonly pool: Part[] = [];
+  constructor(
+    readonly scan: Scan,
+    trace: boolean,
+  ) {
+    this.at = new Array(scan.tokens.length + 1);
+    this.trace = trace ? [] : null;
+  }
+
+  add(rule: Rule, parts: readonly Part[], p: Produced): void {
+    const i = parts[0].i;
+    const j = parts[parts.length - 1].j;
+    if (j <= i) return;
+    const it = toItem(p, i, j, rule.name);
+    let here = this.at[i];
+    if (!here) {
+      here = [];
+      this.at[i] = here;
+    }
+    if (here.length >= MAX_ITEMS_PER_POSITION) return;
+    for (let q = 0; q < here.length; q++) if (sameParse(here[q], it)) return;
+    here.push(it);
+    this.trace?.push(it);
+  }
+
+  private part(e: number, i: number, j: number, item: Item | null, value: unknown): Part {
+    let p = this.pool[e];
+    if (!p) {
+      p = { i, j, item, value };
+      this.pool[e] = p;
+    } else {
+      p.i = i;
+      p.j = j;
+      p.item = item;
+      p.value = value;
+    }
+    return p;
+  }
+
+  /** Matches `elems[e..]` from token `pos` and applies the rule to each complete match. */
+  match(c: CRule, e: number, pos: number, parts: Part[]): void {
+    const elems = c.elems;
+    if (e === elems.length) {
+      this.apply(c.rule, parts);
+      return;
+    }
+    const el = elems[e];
+    const tokens = this.scan.tokens;
+    if (el.kind !== null) {
+      const items = this.at[pos];
+      if (!items) return;
+      for (let q = 0; q < items.length; q++) {
+        const it = items[q];
+        if (it.kind !== el.kind || (el.whenItem !== null && !el.whenItem(it))) continue;
+        parts.push(this.part(e, pos, it.j, it, undefined));
+        this.match(c, e + 1, it.j, parts);
+        parts.pop();
+      }
+      return;
+    }
+    const tok = pos < tokens.length ? tokens[pos] : undefined;
+    if (el.words !== null) {
+      if (tok && el.words.has(tok.lower) && (el.whenToken === null || el.whenToken(tok))) {
+        parts.push(this.part(e, pos, pos + 1, null, tok));
+        this.match(c, e + 1, pos + 1, parts);
+        parts.pop();
+      }
+    } else if (el.phrase !== null) {
+      let node = tok ? el.phrase.next.get(tok.lower) : undefined;
+      for (let k = pos + 1; node; k++) {
+        if (node.has) {
+          parts.push(this.part(e, pos, k, null, node.value));
+          this.match(c, e + 1, k, parts);
+          parts.pop();
+        }
+        node = k < tokens.length ? node.next.get(tokens[k].lower) : undefined;
+      }
+    } else if (el.number) {
+      if (tok && tok.type === 'number' && el.whenToken!(tok)) {
+        parts.push(this.part(e, pos, pos + 1, null, tok));
+        this.match(c, e + 1, pos + 1, parts);
+        parts.pop();
+      }
+      return;
+    } else {
+      const head = tok ? hyphenHead(tok) : null;
+      if (head !== null && el.hyphen!.has(head)) {
+        parts.push(this.part(e, pos, pos + 1, null, tok));
+        this.match(c, e + 1, pos + 1, parts);
+        parts.pop();
+      }
+      return;
+    }
+    if (el.optional) {
+      // An absent optional element still takes its place in `parts`, with an empty range.
+      parts.push(this.part(e, pos, pos, null, undefined));
+      this.match(c, e + 1, pos, parts);
+      parts.pop();
+    }
+  }
+
+  private apply(rule: Rule, parts: Part[]): void {
+    let p: Produced | null = null;
+    try {
+      p = rule.extract(parts, this.scan);
+    } catch {
+      // A rule bug must cost one parse, never the document: the extractor never throws on text.
+      p = null;
+    }
+    if (p) this.add(rule, parts, p);
+  }
+
+  /** One stack of parts for the whole chart: matching pushes and pops it symmetrically. */
+  private readonly parts: Part[] = [];
+
+  private run(list: CRule[] | undefined, s: number): void {
+    if (list) for (let r = 0; r < list.length; r++) this.match(list[r], 0, s, this.parts);
+  }
+
+  /** Runs every rule that can start at token `s`: token-first rules, then each item found there. */
+  fill(s: number): void {
+    const tokens = this.scan.tokens;
+    const tok = tokens[s];
+    if (tok.type === 'number') this.run(BY_SHAPE.get(numberShape(tok)), s);
+    else {
+      this.run(BY_WORD.get(tok.lower), s);
+      const h = hyphenHead(tok);
+      if (h !== null) this.run(BY_HYPHEN.get(h), s);
+    }
+    const here = this.at[s];
+    if (!here) return;
+    // `here` grows while rules fire: every new item is itself tried as a first element.
+    for (let q = 0; q < here.length; q++) {
+      const it = here[q];
+      const k = BY_KIND.get(it.kind);
+      if (!k) continue;
+      this.extend(k.single, it);
+      if (it.j < tokens.length) this.extend(k.byNextWord.get(tokens[it.j].lower), it);
+      this.extend(k.other, it);
+    }
+  }
+
+  /** Tries the rules of `list` with `it` as their first element. */
+  private extend(list: CRule[] | undefined, it: Item): void {
+    if (!list) return;
+    for (let r = 0; r < list.length; r++) {
+      const c = list[r];
+      const w = c.elems[0].whenItem;
+      if (w !== null && !w(it)) continue;
+      const parts = this.parts;
+      parts.push(this.part(0, it.i, it.j, it, undefined));
+      this.match(c, 1, it.j, parts);
+      parts.pop();
+    }
+  }
+}
+
+/** Orders by length (longest first), then priority, then start: the order `select` keeps items in. */
+const better = (a: Item, b: Item): boolean => {
+  const d = a.j - a.i - (b.j - b.i);
+  if (d !== 0) return d > 0;
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  return a.i < b.i;
+};
+
+/**
+ * Keeps the longest parses that do not overlap (ties: higher priority, then earlier), as chrono's
+ * OverlapRemovalRefiner does. Insertion sorts: the lists hold a handful of items, where
+ * `Array.prototype.sort` with a comparator costs more than the parsing.
+ */
+function select(chart: Chart): Item[] {
+  const all: Item[] = [];
+  const at = chart.at;
+  for (let s = 0; s < at.length; s++) {
+    const list = at[s];
+    if (!list) continue;
+    for (let q = 0; q < list.length; q++) {
+      const it = list[q];
+      if (it.kind !== 'q') continue;
+      let k = all.length;
+      all.push(it);
+      while (k > 0 && better(it, all[k - 1])) {
+        all[k] = all[k - 1];
+        k--;
+      }
+      all[k] = it;
+    }
+  }
+  const kept: Item[] = [];
+  for (const it of all) {
+    let free = true;
+    for (const o of kept) {
+      if (o.i < it.j && it.i < o.j) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    let k = kept.length;
+    kept.push(it);
+    while (k > 0 && kept[k - 1].i > it.i) {
+      kept[k] = kept[k - 1];
+      k--;
+    }
+    kept[k] = it;
+  }
+  return kept;
+}
+
+interface Analysis {
+  quantities: Quantity[];
+  /** token indexes taken by rates read into a quantity's `per` */
+  usedRateTokens: number[];
+  trace: Item[] | null;
+}
+
+function analyse(ctx: SentenceContext, trace = false): Analysis {
+  const tokens = ctx.tokens;
+  let triggers: number[] | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    if (isTrigger(tokens[k])) {
+      triggers ??= [];
+      triggers.push(k);
+    }
+  }
+  if (triggers === null) return { quantities: [], usedRateTokens: [], trace: trace ? [] : null };
+  const scan: Scan = { tokens, text: ctx.text };
+  const chart = new Chart(scan, trace);
+  // Right to left over the trigger windows only: a rule starts at most LOOKBEHIND tokens before
+  // the first trigger it needs, and every item grows from a trigger.
+  let s = triggers[triggers.length - 1];
+  for (let t = triggers.length - 1; t >= 0; t--) {
+    const lo = Math.max(0, triggers[t] - LOOKBEHIND);
+    if (s > triggers[t]) s = triggers[t];
+    for (; s >= lo; s--) chart.fill(s);
+  }
+  const quantities: Quantity[] = [];
+  const usedRateTokens: number[] = [];
+  for (const it of select(chart)) {
+    const r = resolveItem(it, scan);
+    quantities.push(r.quantity);
+    if (r.rate) for (let k = r.rate.i; k < r.rate.j; k++) usedRateTokens.push(k);
+  }
+  return { quantities, usedRateTokens, trace: chart.trace };
+}
+
+function analysed(ctx: SentenceContext): Analysis {
+  try {
+    return analyse(ctx);
+  } catch {
+    // The extractor never throws on text: a bug costs this sentence its quantities, not the run.
+    return { quantities: [], usedRateTokens: [], trace: null };
+  }
+}
+
+/**
+ * Every number expression of the sentence, non-overlapping and sorted by start.
+ * e.g. "Roughly 15,000 to 20,000 were present" -> [{ text: "Roughly 15,000 to 20,000",
+ * low: 15000, high: 20000, approx: "range", hedge: "Roughly", dimension: "count" }].
+ */
+export function annotateQuantities(ctx: SentenceContext): Quantity[] {
+  return analysed(ctx).quantities;
+}
+
+/**
+ * Rate words written apart from a number, for the claim assembler to join: "more than 10,000
+ * North Koreans entered Russia on work visas annually" -> [{ text: "annually", per: "year" }].
+ * A rate right after an amount ("$40 per month") is read into that quantity's `per` instead.
+ * Not rates: "in any given year", "a year later", "for a year".
+ */
+export function annotateRates(ctx: SentenceContext): RateMention[] {
+  const tokens = ctx.tokens;
+  const out: RateMention[] = [];
+  let used: number[] | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!RATE_FIRST_WORDS.has(tokens[k].lower)) continue;
+    const r = rateAt(tokens, k);
+    if (!r) continue;
+    used ??= analysed(ctx).usedRateTokens;
+    if (!used.includes(k)) {
+      const start = tokens[k].start;
+      const end = tokens[r.end - 1].end;
+      out.push({ start, end, text: ctx.text.slice(start, end), rule: r.rule, per: r.per });
+    }
+    k = r.end - 1;
+  }
+  return out;
+}
+
+/** Every parse the chart made for the sentence (debugging and failing tests print this). */
+export function traceQuantities(ctx: SentenceContext): string[] {
+  const a = analyse(ctx, true);
+  return (a.trace ?? []).map((it) => {
+    const t = ctx.tokens;
+    const text = ctx.text.slice(t[it.i].start, t[it.j - 1].end);
+    return `${it.kind} "${text}" [${it.low}, ${it.high}] ${it.approx}${it.dimension ? ` ${it.dimension}` : ''}${it.unit ? ` ${it.unit}` : ''} <- ${it.rule}`;
+  });
+}
