@@ -4,7 +4,8 @@ import { normaliseDate, readFrontMatter } from './front-matter.js';
 
 describe('readFrontMatter', () => {
   it('reads title, source, date and licence, and where the body starts', () => {
-    const src = '---\ntitle: Koreans in Kamchatka\nurl: https://example.org/k\ndate: 2020-05-01\nlicense: CC BY-SA\n---\nBody.';
+    const src =
+      '---\ntitle: Koreans in Kamchatka\nurl: https://example.org/k\ndate: 2020-05-01\nlicense: CC BY-SA\n---\nBody.';
     const fm = readFrontMatter(src, 'k.md');
     expect(fm.present).toBe(true);
     expect(fm.meta).toEqual({

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import {
+  type DocumentFormat,
   decodeFile,
   detectFormat,
   loadDocument,
   MAX_DOCUMENT_BYTES,
-  type DocumentFormat,
   type ReadDocument,
   readDocument,
 } from './index.js';
@@ -50,7 +49,9 @@ describe('decodeFile', () => {
   it('rejects a file over MAX_DOCUMENT_BYTES, naming the limit', () => {
     expect(MAX_DOCUMENT_BYTES).toBe(20 * 1024 * 1024);
     const big = new Uint8Array(MAX_DOCUMENT_BYTES + 1).fill(0x41);
-    expect(() => decodeFile(big, 'big.txt')).toThrow(/big\.txt: 20\.0 MiB is over the 20 MiB limit \(MAX_DOCUMENT_BYTES/);
+    expect(() => decodeFile(big, 'big.txt')).toThrow(
+      /big\.txt: 20\.0 MiB is over the 20 MiB limit \(MAX_DOCUMENT_BYTES/,
+    );
     expect(() => decodeFile(big, 'big.txt')).toThrow(InputError);
   });
 });
@@ -135,7 +136,9 @@ describe('the seed and dev corpus', () => {
     expect(all).toContain(
       'In 2009, the North Korean government was estimated to earn roughly US$7 million each year in foreign exchange through their workers in Russia.',
     );
-    expect(all).toContain('Up to 70% of the $40 to $100 per month wages earned by the workers are reported to be taken away as "loyalty payments".');
+    expect(all).toContain(
+      'Up to 70% of the $40 to $100 per month wages earned by the workers are reported to be taken away as "loyalty payments".',
+    );
     expect(all.slice(-2)).toEqual(['North Korea–Russia relations', 'Korean diaspora']);
     expect(doc.meta.title).toBe('North Koreans in Russia');
     expect(doc.sections.map((s) => s.title)).toEqual([
@@ -154,10 +157,16 @@ describe('the seed and dev corpus', () => {
   it('keeps citation marks with the sentence they follow (dev 26, 35)', () => {
     const kamchatka = sentences(loadDocument(join(SHARED, 'corpus/dev/26-koreans-in-kamchatka.txt')));
     expect(kamchatka).toContain('Exactly how many North Koreans went to Kamchatka is not known. [2]');
-    expect(kamchatka).toContain('One survey published in 2020 estimated their number to have been 50,000 between 1946 and 1949. [3]');
+    expect(kamchatka).toContain(
+      'One survey published in 2020 estimated their number to have been 50,000 between 1946 and 1949. [3]',
+    );
     const vietnamese = sentences(loadDocument(join(SHARED, 'corpus/dev/35-vietnamese-people-in-russia.txt')));
-    expect(vietnamese).toContain('With a population of 26,205, they are one of the smaller groups of overseas Vietnamese.[1][6]');
-    expect(vietnamese).toContain('However, unofficial estimates put their population as high as 100,000 to 150,000.[7]');
+    expect(vietnamese).toContain(
+      'With a population of 26,205, they are one of the smaller groups of overseas Vietnamese.[1][6]',
+    );
+    expect(vietnamese).toContain(
+      'However, unofficial estimates put their population as high as 100,000 to 150,000.[7]',
+    );
   });
 
   it('keeps "U.N. sanctions" whole (dev 15)', () => {
@@ -167,7 +176,14 @@ describe('the seed and dev corpus', () => {
 
   it('puts every gold context inside one sentence, unless the context itself spans two', () => {
     const goldDir = join(SHARED, 'eval/gold');
-    for (const name of ['seed', '15-north-korean-defectors-overview', '18-deportation-of-koreans-1937', '23-sakhalin-koreans-overview', '26-koreans-in-kamchatka', '35-vietnamese-people-in-russia']) {
+    for (const name of [
+      'seed',
+      '15-north-korean-defectors-overview',
+      '18-deportation-of-koreans-1937',
+      '23-sakhalin-koreans-overview',
+      '26-koreans-in-kamchatka',
+      '35-vietnamese-people-in-russia',
+    ]) {
       const gold = JSON.parse(readFileSync(join(goldDir, `${name}.json`), 'utf8')) as {
         document: string;
         claims?: { context: string }[];

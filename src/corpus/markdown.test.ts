@@ -84,9 +84,18 @@ describe('Markdown reader', () => {
   });
 
   it('reads GFM table cells as blocks', () => {
-    const src = 'Intro.\n\n| Year | Number |\n|------|-------:|\n| 1999 | between 100 and 500 |\n| 2003 | up to 150,000 |\n';
+    const src =
+      'Intro.\n\n| Year | Number |\n|------|-------:|\n| 1999 | between 100 and 500 |\n| 2003 | up to 150,000 |\n';
     const table = readDocument(src, { format: 'markdown' });
-    expect(sentences(table)).toEqual(['Intro.', 'Year', 'Number', '1999', 'between 100 and 500', '2003', 'up to 150,000']);
+    expect(sentences(table)).toEqual([
+      'Intro.',
+      'Year',
+      'Number',
+      '1999',
+      'between 100 and 500',
+      '2003',
+      'up to 150,000',
+    ]);
     expect(inSource(table)).toEqual(sentences(table));
   });
 

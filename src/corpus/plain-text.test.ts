@@ -47,7 +47,7 @@ describe('MediaWiki reader', () => {
     ]);
     for (const s of doc.sections) expect(WIKI.slice(s.heading.start, s.heading.end)).toBe(s.title);
     const workers = doc.sections[3];
-    expect(WIKI.slice(workers?.start, workers?.end)).toMatch(/^=== Workers ===\n[^]*Then a new line\.\n$/);
+    expect(WIKI.slice(workers?.start, workers?.end)).toMatch(/^=== Workers ===\n[\s\S]*Then a new line\.\n$/);
   });
 
   it('never puts a heading in a sentence, ends sentences at line ends, and gives bullets their own', () => {
@@ -71,7 +71,8 @@ describe('MediaWiki reader', () => {
   });
 
   it('reads wiki table cells as blocks and skips table and template markup', () => {
-    const src = '{{Infobox group}}\n{| class="wikitable"\n|-\n! Year !! Number\n|-\n| 1999 || between 100 and 500\n|}\nAfter.';
+    const src =
+      '{{Infobox group}}\n{| class="wikitable"\n|-\n! Year !! Number\n|-\n| 1999 || between 100 and 500\n|}\nAfter.';
     const wiki = readDocument(src, { format: 'mediawiki' });
     expect(sentences(wiki)).toEqual(['Year', 'Number', '1999', 'between 100 and 500', 'After.']);
   });
@@ -155,7 +156,12 @@ describe('plain text reader', () => {
   it('reads front matter into meta and keeps it out of the sentences', () => {
     const src = '---\ntitle: Koreans in Kamchatka\nsource: https://example.org/k\n---\nBody one. Body two.\n';
     const doc = readDocument(src, { format: 'text' });
-    expect(doc.meta).toEqual({ title: 'Koreans in Kamchatka', source: 'https://example.org/k', date: null, licence: null });
+    expect(doc.meta).toEqual({
+      title: 'Koreans in Kamchatka',
+      source: 'https://example.org/k',
+      date: null,
+      licence: null,
+    });
     expect(sentences(doc)).toEqual(['Body one.', 'Body two.']);
     expect(doc.sentences[0]?.start).toBe(src.indexOf('Body one.'));
   });

@@ -126,7 +126,23 @@ describe('readDocument on arbitrary input', () => {
   }
 });
 
-const WORDS = ['North', 'Koreans', 'went', 'to', 'Russia', 'in', '1946', '10,000', 'workers', 'U.S.', 'Dr.', 'the', 'AT&T', 'café', '😀'];
+const WORDS = [
+  'North',
+  'Koreans',
+  'went',
+  'to',
+  'Russia',
+  'in',
+  '1946',
+  '10,000',
+  'workers',
+  'U.S.',
+  'Dr.',
+  'the',
+  'AT&T',
+  'café',
+  '😀',
+];
 
 /** Sentences of random words, each word maybe wrapped in inline markup by `wrap`. */
 const prose = (wrap: (word: string, kind: number) => string) =>
@@ -145,7 +161,11 @@ const prose = (wrap: (word: string, kind: number) => string) =>
 
 const HTML_WRAP = (word: string, kind: number): string => {
   const w = word.replace('&', '&amp;');
-  return ['<b>', '<a href="x.html">', '<span class="y">', '', '', ''][kind] + w + ['</b>', '</a>', '</span>', '', '', ''][kind];
+  return (
+    ['<b>', '<a href="x.html">', '<span class="y">', '', '', ''][kind] +
+    w +
+    ['</b>', '</a>', '</span>', '', '', ''][kind]
+  );
 };
 const MD_WRAP = (word: string, kind: number): string =>
   ['**', '_', '`', '[', '', ''][kind] + word + ['**', '_', '`', '](https://x.y/z)', '', ''][kind];

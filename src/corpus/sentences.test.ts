@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../extract/types.js';
-import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { keptWhole, nearMisses, type SentenceCase } from './sentences.corpus.js';
+import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 
 const split = (text: string, blocks: Span[] = [{ start: 0, end: text.length }]): string[] =>
   splitSentences(text, blocks).map((s) => text.slice(s.start, s.end));
@@ -31,7 +31,12 @@ describe('splitSentences: blocks and spans', () => {
 
   it('trims whitespace and drops empty blocks', () => {
     const text = '   \n  Padded sentence.   \n\n';
-    expect(split(text, [{ start: 0, end: 3 }, { start: 0, end: text.length }])).toEqual(['Padded sentence.']);
+    expect(
+      split(text, [
+        { start: 0, end: 3 },
+        { start: 0, end: text.length },
+      ]),
+    ).toEqual(['Padded sentence.']);
   });
 
   it('clamps blocks that run past the text', () => {

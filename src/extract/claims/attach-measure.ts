@@ -6,13 +6,16 @@ import { tokenAt } from './positions.js';
 /** How far from the number a measure word is looked for, in tokens. */
 const WINDOW = 12;
 
+/** Words that only point back at a count made before ("estimated their number to have been 50,000"). */
+const ANAPHORIC = new Set(['number', 'numbers']);
+
 function scan(tokens: readonly Token[], from: number, step: 1 | -1, skip: (t: Token) => boolean) {
   for (let i = from, n = 0; i >= 0 && i < tokens.length && n < WINDOW; i += step, n++) {
     const t = tokens[i]!;
     if (t.text === '.' || (step === 1 && CLAUSE_BREAKS.has(t.text) && t.text !== ';')) break;
     if (skip(t)) continue;
     const m = MEASURE_WORDS.get(t.lower);
-    if (m) return { measure: m, distance: n };
+    if (m) return { measure: m, distance: n, word: t.lower };
   }
   return null;
 }
@@ -34,8 +37,16 @@ export const attachMeasure: Refiner = (ctx, drafts) =>
     const right = scan(s.tokens, after, 1, inGroup);
     const left = scan(s.tokens, before, -1, inGroup);
     let measure: Measure = 'population';
-    if (right && (!left || right.distance <= left.distance)) measure = right.measure;
-    else if (left) measure = left.measure;
+    const found = right && (!left || right.distance <= left.distance) ? right : left;
+    if (found && ANAPHORIC.has(found.word)) {
+      // "their number" is the count the sentence before was about: "how many North Koreans went to Kamchatka"
+      const prev = ctx.sentences[d.sentenceIndex - 1];
+      const word =
+        prev?.sentence.section === s.sentence.section
+          ? prev.tokens.find((t) => MEASURE_WORDS.has(t.lower) && !ANAPHORIC.has(t.lower))
+          : undefined;
+      measure = word ? MEASURE_WORDS.get(word.lower)! : found.measure;
+    } else if (found) measure = found.measure;
     else {
       const next = s.tokens[after]?.lower === 'were' ? s.tokens[after + 1] : s.tokens[after];
       if (next?.lower === 'from' && s.places.some((p) => p.role === 'place' && p.start > next.end)) measure = 'arrivals';

@@ -216,3 +216,20 @@ describe('assembleClaims', () => {
     });
   });
 });
+
+describe('attachMeasure: anaphoric "their number"', () => {
+  it('takes the measure of the sentence before', () => {
+    const ctx = doc([
+      ['Exactly how many North Koreans went to Kamchatka is not known.', () => ({})],
+      ['One survey estimated their number to have been 50,000.', (t) => ({ quantities: [count(t, '50,000', 50000)] })],
+    ]);
+    expect(attachMeasure(ctx, drafts(ctx))[0]?.measure).toBe('arrivals');
+  });
+  it('stays population when the sentence before says nothing (near miss)', () => {
+    const ctx = doc([
+      ['Little is known.', () => ({})],
+      ['One survey estimated their number to have been 50,000.', (t) => ({ quantities: [count(t, '50,000', 50000)] })],
+    ]);
+    expect(attachMeasure(ctx, drafts(ctx))[0]?.measure).toBe('population');
+  });
+});

@@ -17,11 +17,15 @@ import { fromQuantities } from './from-quantities.js';
 
 type Parts = Partial<Omit<SentenceAnnotations, 'sentence' | 'tokens'>>;
 
-/** Offsets of `quote` in `text` (the first occurrence at or after `from`). */
-export function at(text: string, quote: string, from = 0) {
-  const start = text.indexOf(quote, from);
-  if (start < 0) throw new Error(`quote not found: ${quote}`);
-  return { start, end: start + quote.length, text: quote, rule: 'test' };
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Offsets of `quote` in `text`: its first occurrence as whole words ("2" is not found in "2025"). */
+export function at(text: string, quote: string) {
+  for (let start = text.indexOf(quote); start >= 0; start = text.indexOf(quote, start + 1)) {
+    const end = start + quote.length;
+    if (!isWordChar(text[start - 1]) && !isWordChar(text[end])) return { start, end, text: quote, rule: 'test' };
+  }
+  throw new Error(`quote not found: ${quote}`);
 }
 
 /** Builds a document of sentences separated by a space; `build` receives each sentence's text. */

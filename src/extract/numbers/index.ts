@@ -115,10 +115,15 @@ for (const rule of RULES) {
     for (const w of startWords(first) ?? []) push(BY_WORD, w, c);
   }
   if (c.elems.some((e) => e.kind)) continue;
-  const last = c.elems[c.elems.length - 1];
-  for (const w of startWords(last) ?? []) TRIGGER_WORDS.add(w);
-  for (const h of last.hyphen ?? []) TRIGGER_HYPHEN_HEADS.add(h);
-  if (last.number) TRIGGER_ON_NUMBERS = true;
+  // The rarest element wakes the engine: a number token if there is one ("[1]"), else the
+  // rule's declared trigger, else its last token.
+  if (c.elems.some((e) => e.number)) TRIGGER_ON_NUMBERS = true;
+  else if (rule.trigger) for (const w of rule.trigger) TRIGGER_WORDS.add(w);
+  else {
+    const last = c.elems[c.elems.length - 1];
+    for (const w of startWords(last) ?? []) TRIGGER_WORDS.add(w);
+    for (const h of last.hyphen ?? []) TRIGGER_HYPHEN_HEADS.add(h);
+  }
 }
 
 /** Tokens of lookbehind a trigger may need: the longest token-only pattern before its last token. */
@@ -167,6 +172,7 @@ function toItem(p: Produced, i: number, j: number, rule: string): Item {
     words: p.words ?? false,
     grain: p.grain ?? 1,
     year: p.year ?? false,
+    counts: p.counts ?? false,
     range: p.range ?? false,
     vague: p.vague ?? false,
     article: p.article ?? false,

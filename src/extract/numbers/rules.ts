@@ -77,6 +77,8 @@ export interface Item {
   grain: number;
   /** num: may be a calendar year: four bare digits in YEAR_RANGE (a range: both ends are) */
   year: boolean;
+  /** num: a year-like number that counts a plural noun after it ("2000 workers"): read as a count */
+  counts: boolean;
   range: boolean;
   vague: boolean;
   /** frac: written with an article ("a third"), which is also an ordinal ("a third country") */
@@ -128,6 +130,11 @@ export type Elem =
 export interface Rule {
   name: string;
   pattern: readonly Elem[];
+  /**
+   * For rules that match tokens only: the words that wake the engine, when the last token of
+   * the pattern is too common to (unit words in "several months").
+   */
+  trigger?: ReadonlySet<string>;
   extract(p: readonly Part[], s: Scan): Produced | null;
 }
 
@@ -443,11 +450,12 @@ const scaleWord: Rule = {
 const digits: Rule = {
   name: 'digits (10,000 / 0.43)',
   pattern: [numberToken(() => true, 'digits')],
-  extract: ([w]) => {
+  extract: ([w], s) => {
     const t = w.value as Token;
     const v = parseDigits(t.text);
     if (v === null) return null;
-    return { kind: 'num', low: v, high: v, year: /^\d{4}$/.test(t.text) && isYearValue(v) };
+    const year = t.text.length === 4 && isYearValue(v);
+    return { kind: 'num', low: v, high: v, year, counts: year && yearCountsSomething(s, w.i, w.j) };
   },
 };
 
@@ -468,7 +476,7 @@ const gluedScale: Rule = {
 const tokenRange: Rule = {
   name: 'range in one token (100-500)',
   pattern: [numberToken((t) => TOKEN_RANGE_RE.test(t.text), 'glued')],
-  extract: ([w]) => {
+  extract: ([w], s) => {
     const m = TOKEN_RANGE_RE.exec((w.value as Token).text);
     if (!m) return null;
     const a = parseDigits(m[1]);
@@ -480,7 +488,7 @@ const tokenRange: Rule = {
     // A falling pair ("17-5", "1428-326") is a score or an identifier, not a range.
     if (!(a < b)) return null;
     const year = yearA && /^\d{2,4}$/.test(m[2]) && isYearValue(b);
-    return { kind: 'num', low: a, high: b, range: true, approx: 'range', year };
+    return { kind: 'num', low: a, high: b, range: true, approx: 'range', year, counts: year && yearCountsSomething(s, w.i, w.j) };
   },
 };
 
@@ -785,7 +793,7 @@ const vagueScale: Rule = {
  * but the left means 5 million; the literal reading (5..7000000) is refused when the left
  * value is no bigger than the right's multiplier, so "numeral × scale" builds the range instead.
  */
-function numRange(a: Item, b: Item): Produced | null {
+function numRange(a: Item, b: Item, s: Scan, i: number): Produced | null {
   if (!isPoint(a) || !isPoint(b) || a.approx !== 'exact' || b.approx !== 'exact') return null;
   const lo = a.low ?? 0;
   const hi = b.low ?? 0;
@@ -801,19 +809,20 @@ function numRange(a: Item, b: Item): Produced | null {
     words: a.words && b.words,
     grain: b.grain,
     year: a.year && b.year,
+    counts: a.year && b.year && yearCountsSomething(s, i, b.j),
   };
 }
 
 const rangeTo: Rule = {
   name: 'range: X to Y (15,000 to 20,000)',
   pattern: [num(), { words: TO }, num()],
-  extract: ([a, , b]) => numRange(a.item!, b.item!),
+  extract: ([a, , b], s) => numRange(a.item!, b.item!, s, a.i),
 };
 
 const rangeBetween: Rule = {
   name: 'range: between X and Y',
   pattern: [{ words: BETWEEN }, num(), { words: AND }, num()],
-  extract: ([, a, , b]) => numRange(a.item!, b.item!),
+  extract: ([f, a, , b], s) => numRange(a.item!, b.item!, s, f.i),
 };
 
 /** "rose from 10,000 to 20,000" is a change between two values, not a range. */
@@ -825,7 +834,7 @@ function afterChangeVerb(s: Scan, i: number): boolean {
 const rangeFrom: Rule = {
   name: 'range: from X to Y',
   pattern: [{ words: FROM }, num(), { words: RANGE_DASH }, num()],
-  extract: ([f, a, , b], s) => (afterChangeVerb(s, f.i) ? null : numRange(a.item!, b.item!)),
+  extract: ([f, a, , b], s) => (afterChangeVerb(s, f.i) ? null : numRange(a.item!, b.item!, s, f.i)),
 };
 
 const rangeOr: Rule = {
@@ -841,7 +850,7 @@ const rangeOr: Rule = {
       PERCENT_TRIE.next.has(next.lower) ||
       NAME_TRIE.next.has(next.lower);
     if (!ok || b.item!.grain > 1) return null;
-    return numRange(a.item!, b.item!);
+    return numRange(a.item!, b.item!, s, a.i);
   },
 };
 
@@ -849,10 +858,10 @@ const rangeOr: Rule = {
 // Quantity rules
 
 /** "In 1947 workers", "the 2002 census": a bare four-digit number is a year unless it counts people. */
-function yearCountsSomething(s: Scan, it: Item): boolean {
-  const prev = s.tokens[it.i - 1];
+function yearCountsSomething(s: Scan, i: number, j: number): boolean {
+  const prev = s.tokens[i - 1];
   if (prev && YEAR_CUES_BEFORE.has(prev.lower)) return false;
-  const c = countedAfter(s.tokens, it.j);
+  const c = countedAfter(s.tokens, j);
   return c !== null && !YEAR_NOUNS_AFTER.has(c.head) && !UNIT_TRIE.next.has(c.head);
 }
 
@@ -861,7 +870,7 @@ const count: Rule = {
   pattern: [num()],
   extract: ([n], s) => {
     const it = n.item!;
-    if (it.year && !yearCountsSomething(s, it)) return null;
+    if (it.year && !it.counts) return null;
     // Bare "one" is a determiner far more often than a count ("one researcher", "one of them"),
     // and a bare "zero" is a temperature or a score ("30 degrees below zero").
     if (it.words && isPoint(it) && (it.low === 1 || it.low === 0)) return null;
@@ -871,8 +880,8 @@ const count: Rule = {
 
 const year: Rule = {
   name: 'year: four-digit numeral',
-  pattern: [num((it) => it.year)],
-  extract: ([n], s) => (yearCountsSomething(s, n.item!) ? null : quantity(n.item!, 'year', 'year')),
+  pattern: [num((it) => it.year && !it.counts)],
+  extract: ([n]) => quantity(n.item!, 'year', 'year'),
 };
 
 const dayMonth: Rule = {
@@ -1068,6 +1077,7 @@ const vagueOfUnit: Rule = {
 
 const vagueUnit: Rule = {
   name: 'unit: vague + unit (several months)',
+  trigger: set(VAGUE_MULTIPLIERS.map(([p]) => p.split(' ').pop()!)),
   pattern: [{ phrase: VAGUE_TRIE }, { phrase: UNIT_TRIE }],
   extract: ([v, u]) => {
     const [lo, hi] = v.value as readonly [number, number | null];

@@ -193,6 +193,7 @@ export const BOUND_PHRASES: readonly (readonly [string, BoundOp])[] = [
   ['in the aftermath of', AFTER],
   ['until', UNTIL],
   ['till', UNTIL],
+  ['through', UNTIL],
   ['up until', UNTIL],
   ['up to', UNTIL],
   ['no later than', UNTIL],
@@ -379,6 +380,13 @@ export const CHANGE_VERBS: ReadonlySet<string> = new Set([
 
 /** Heads that make "X of 1996" a year ("the summer of 1996", "the census of 2002"), not "a total of 1500". */
 export const OF_HEADS: ReadonlySet<string> = new Set([
+  'months',
+  'weeks',
+  'quarter',
+  'quarters',
+  'rest',
+  'remainder',
+  'course',
   'end',
   'beginning',
   'start',
@@ -536,6 +544,23 @@ export const RECORD_NOUNS: ReadonlySet<string> = new Set([
   'quotas',
   'issue',
   'version',
+  'deadline',
+  'target',
+  'crackdown',
+  'exodus',
+  'influx',
+  'wave',
+  'boom',
+  'recession',
+  'collapse',
+  'strike',
+  'fire',
+  'accident',
+  'famines',
+  'arrivals',
+  'exchange',
+  'contract',
+  'contracts',
 ]);
 
 /** Words a year may sit before in a noun phrase without blocking the record noun ("a 2006 Kyung Hee University study"). */

@@ -140,7 +140,7 @@ export const R = {
   season: 'season: summer of 1946',
   named: 'named period',
   anaphorYear: 'anaphor: that year',
-  deicticYear: 'deictic: last year',
+  deicticYear: 'deictic: last year, this year',
   anaphorPeriod: 'anaphor: that time',
   spanNext: 'span: the next N years',
   spanPast: 'span: the past N years',
@@ -472,8 +472,6 @@ function yearCue(tokens: readonly Token[], i: number, y: number): string | null 
 }
 
 const RANGE_LINKS: ReadonlySet<string> = new Set([
-  'and',
-  'or',
   'to',
   'through',
   'thru',
@@ -529,7 +527,12 @@ function yearAtom(tokens: readonly Token[], i: number, y: number): RawTime | nul
     }
   }
   const cue = rule !== null;
-  const pending = next !== undefined && RANGE_LINKS.has(next.lower) && yearOf(tokens[i + 2]) > 0;
+  // "from 1500 to 2000 workers", "between 1500 and 2000 workers": the second number decides for
+  // both. A plain "and"/"or" does not: in "In 1999 and 2000 refugees crossed" 1999 stands alone.
+  const link = next?.lower ?? '';
+  const pending =
+    yearOf(tokens[i + 2]) > 0 &&
+    (RANGE_LINKS.has(link) || ((link === 'and' || link === 'or') && lowerAt(tokens, i - 1) === 'between'));
   const v = approximate ? interval(stated(y), stated(y), 'year', true) : yearPoint(y);
   return atom(tokens, from, i + 1, rule ?? R.yearCue, 'year', v, { cue, latent: !cue || pending, pending });
 }

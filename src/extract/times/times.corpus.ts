@@ -70,6 +70,15 @@ export const corpus: CorpusEntry[] = [
     ],
   },
   {
+    name: 'year modifying a record noun, more',
+    expected: { interval: ['2019', '2019'], edtf: '2019' },
+    phrasings: [
+      'The [[2019]] deadline passed with thousands still in the country.',
+      'These figures come from a [[2019]] report by the Ministry of Labour.',
+      'In the first nine months of [[2019]], about 7,000 arrived.',
+    ],
+  },
+  {
     name: 'the year N',
     expected: { interval: ['1946', '1946'], edtf: '1946' },
     phrasings: ['The agreement was signed in [[the year 1946]].'],
@@ -312,7 +321,7 @@ export const corpus: CorpusEntry[] = [
   {
     name: 'winter crosses the year',
     expected: { interval: ['2022-12', '2023-02'], edtf: '2022-24', precision: 'season' },
-    phrasings: ['Few workers stayed through [[the winter of 2022]].'],
+    phrasings: ['Few workers stayed on Sakhalin in [[the winter of 2022]].'],
   },
 
   // --- ranges --------------------------------------------------------------------------------
@@ -360,7 +369,7 @@ export const corpus: CorpusEntry[] = [
   {
     name: 'coordinated distant years stay apart',
     expected: { interval: ['2005', '2005'], edtf: '2005' },
-    phrasings: ['Censuses were held in {{1995}} and [[2005]].'],
+    phrasings: ['Censuses were held in {{1995}} and [[2005]].', 'In {{1999}} and 2000 refugees crossed; in [[2005]], fewer did.'],
   },
 
   // --- open bounds ---------------------------------------------------------------------------
@@ -368,6 +377,7 @@ export const corpus: CorpusEntry[] = [
     name: 'by',
     expected: { interval: ['2006', '2006'], edtf: '2006~', bound: 'before', approximate: true },
     phrasings: [
+      '[[By 2006]], the number had doubled.',
       '[[By 2006]], more than 10,000 North Koreans entered Russia on work visas annually, largely headed for the Russian Far East.',
       'The number had doubled [[by 2006]].',
     ],
@@ -418,7 +428,7 @@ export const corpus: CorpusEntry[] = [
   {
     name: 'until',
     expected: { interval: [null, '1991'], edtf: '../1991', bound: 'before' },
-    phrasings: ['The camps operated [[until 1991]].', 'The camps operated [[up until 1991]].'],
+    phrasings: ['The camps operated [[until 1991]].', 'The camps operated [[up until 1991]].', '[[Through 1991]], the camps operated.'],
   },
   {
     name: 'before',
