@@ -105,7 +105,10 @@ export function extract(doc: ReadDocument, options: ExtractOptions = {}): Extrac
   const title = doc.meta.title;
   const ctx = { text, title, sentences, frame: documentFrame(sentences, titlePlace(title)) };
 
-  const src = (span: Span): [number, number] => [doc.toSource(span.start), doc.toSource(span.end - 1) + 1];
+  const src = (span: Span): [number, number] => {
+    const mapped = doc.spanToSource(span);
+    return [mapped.start, mapped.end];
+  };
   const sentenceSpan = (i: number) => src(sentences[i]!.sentence);
   const slice = (span: [number, number]) => doc.source.slice(span[0], span[1]);
 

@@ -145,9 +145,34 @@ const hyphenHead = (t: Token): string | null => {
   return null;
 };
 
+/**
+ * A prefilter on (first character, length) of the trigger words and hyphen heads: most words
+ * ("the", "of", "and", "in") fail it without hashing. It runs on every token of the text.
+ */
+const MAX_LEN = 32;
+const PREFILTER = new Uint8Array(128 * MAX_LEN);
+const FIRST_OF_HEADS = new Uint8Array(128);
+for (const w of TRIGGER_WORDS) {
+  const c = w.charCodeAt(0);
+  if (c < 128 && w.length < MAX_LEN) PREFILTER[c * MAX_LEN + w.length] = 1;
+  else PREFILTER[0] = 1; // a non-ASCII or long trigger word: fall back to the Set for everything
+}
+for (const h of TRIGGER_HYPHEN_HEADS) {
+  const c = h.charCodeAt(0);
+  if (c < 128) FIRST_OF_HEADS[c] = 1;
+  else FIRST_OF_HEADS[0] = 1;
+}
+
 function isTrigger(t: Token): boolean {
   if (t.type === 'number') return TRIGGER_ON_NUMBERS;
-  if (TRIGGER_WORDS.has(t.lower)) return true;
+  if (t.type !== 'word' && !TRIGGER_WORDS.has(t.lower)) return false;
+  const w = t.lower;
+  const c = w.charCodeAt(0);
+  const ascii = c < 128;
+  if (PREFILTER[0] === 1 || !ascii || w.length >= MAX_LEN || PREFILTER[c * MAX_LEN + w.length] === 1) {
+    if (TRIGGER_WORDS.has(w)) return true;
+  }
+  if (w.length < 4 || (ascii && FIRST_OF_HEADS[0] === 0 && FIRST_OF_HEADS[c] === 0)) return false;
   const h = hyphenHead(t);
   return h !== null && TRIGGER_HYPHEN_HEADS.has(h);
 }
@@ -196,18 +221,36 @@ const sameParse = (o: Item, it: Item): boolean =>
   (o.hedge === null) === (it.hedge === null);
 
 class Chart {
-  /** items by start token; allocated on first use */
-  readonly at: Array<Item[] | undefined>;
+  /**
+   * Items by start token. The arrays are kept from sentence to sentence and emptied lazily: an
+   * array whose stamp is not the current generation is stale (allocation showed in profiles).
+   */
+  private readonly at: Item[][] = [];
+  private stamps = new Int32Array(64);
+  private generation = 0;
   /** every rule application, for traces */
-  readonly trace: Item[] | null;
+  trace: Item[] | null = null;
   /** Part objects reused by depth: a match only lives during its extract call */
   private readonly pool: Part[] = [];
-  constructor(
-    readonly scan: Scan,
-    trace: boolean,
-  ) {
-    this.at = new Array(scan.tokens.length + 1);
+  scan: Scan = { tokens: [], text: '' };
+
+  /** Starts a new sentence. */
+  reset(scan: Scan, trace: boolean): void {
+    this.scan = scan;
     this.trace = trace ? [] : null;
+    this.generation++;
+    const n = scan.tokens.length + 1;
+    if (this.stamps.length < n) this.stamps = new Int32Array(Math.max(n, this.stamps.length * 2));
+  }
+
+  /** The items starting at token `k`, or undefined when there are none. */
+  itemsAt(k: number): Item[] | undefined {
+    return this.stamps[k] === this.generation ? this.at[k] : undefined;
+  }
+
+  /** Token count of the sentence plus one: the positions items may start at. */
+  get size(): number {
+    return this.scan.tokens.length + 1;
   }
 
   add(rule: Rule, parts: readonly Part[], p: Produced): void {
@@ -215,10 +258,16 @@ class Chart {
     const j = parts[parts.length - 1].j;
     if (j <= i) return;
     const it = toItem(p, i, j, rule.name);
-    let here = this.at[i];
+    let here = this.itemsAt(i);
     if (!here) {
-      here = [];
-      this.at[i] = here;
+      here = this.at[i];
+      if (here) here.length = 0;
+      else {
+        here = [];
+        while (this.at.length < i) this.at.push([]);
+        this.at[i] = here;
+      }
+      this.stamps[i] = this.generation;
     }
     if (here.length >= MAX_ITEMS_PER_POSITION) return;
     for (let q = 0; q < here.length; q++) if (sameParse(here[q], it)) return;
@@ -250,7 +299,7 @@ class Chart {
     const el = elems[e];
     const tokens = this.scan.tokens;
     if (el.kind !== null) {
-      const items = this.at[pos];
+      const items = this.itemsAt(pos);
       if (!items) return;
       for (let q = 0; q < items.length; q++) {
         const it = items[q];
@@ -330,7 +379,7 @@ class Chart {
       const h = hyphenHead(tok);
       if (h !== null) this.run(BY_HYPHEN.get(h), s);
     }
-    const here = this.at[s];
+    const here = this.itemsAt(s);
     if (!here) return;
     // `here` grows while rules fire: every new item is itself tried as a first element.
     for (let q = 0; q < here.length; q++) {
@@ -373,9 +422,8 @@ const better = (a: Item, b: Item): boolean => {
  */
 function select(chart: Chart): Item[] {
   const all: Item[] = [];
-  const at = chart.at;
-  for (let s = 0; s < at.length; s++) {
-    const list = at[s];
+  for (let s = 0; s < chart.size; s++) {
+    const list = chart.itemsAt(s);
     if (!list) continue;
     for (let q = 0; q < list.length; q++) {
       const it = list[q];
@@ -410,6 +458,8 @@ function select(chart: Chart): Item[] {
   return kept;
 }
 
+const CHART = new Chart();
+
 interface Analysis {
   quantities: Quantity[];
   /** token indexes taken by rates read into a quantity's `per` */
@@ -428,7 +478,9 @@ function analyse(ctx: SentenceContext, trace = false): Analysis {
   }
   if (triggers === null) return { quantities: [], usedRateTokens: [], trace: trace ? [] : null };
   const scan: Scan = { tokens, text: ctx.text };
-  const chart = new Chart(scan, trace);
+  // One chart for the module, reset per sentence: annotators run synchronously, one at a time.
+  const chart = trace ? new Chart() : CHART;
+  chart.reset(scan, trace);
   // Right to left over the trigger windows only: a rule starts at most LOOKBEHIND tokens before
   // the first trigger it needs, and every item grows from a trigger.
   let s = triggers[triggers.length - 1];

@@ -1077,7 +1077,7 @@ const vagueOfUnit: Rule = {
 
 const vagueUnit: Rule = {
   name: 'unit: vague + unit (several months)',
-  trigger: set(VAGUE_MULTIPLIERS.map(([p]) => p.split(' ').pop()!)),
+  trigger: set(['several', 'few', 'couple', 'many']),
   pattern: [{ phrase: VAGUE_TRIE }, { phrase: UNIT_TRIE }],
   extract: ([v, u]) => {
     const [lo, hi] = v.value as readonly [number, number | null];

@@ -58,17 +58,25 @@ function parseIsoUncached(s: string): Ymd | null {
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
-const YEAR_STRINGS: string[] = [];
+/**
+ * ISO strings of years and months are kept once made: a document names the same few dozen
+ * years over and over, and resolution runs on every time expression.
+ */
+const ISO_CACHE = new Map<number, string>();
 
 function formatYmd(p: Ymd): string {
-  let y: string;
-  if (p.y >= 0 && p.y <= 9999) {
-    y = YEAR_STRINGS[p.y] ?? pad(p.y, 4);
-    YEAR_STRINGS[p.y] = y;
-  } else y = p.y < 0 ? `-${pad(-p.y, 4)}` : String(p.y);
-  if (p.m === undefined) return y;
-  const ym = `${y}-${pad(p.m, 2)}`;
-  return p.d === undefined ? ym : `${ym}-${pad(p.d, 2)}`;
+  const cacheable = p.y >= 0 && p.y <= 9999 && p.d === undefined;
+  const key = p.y * 13 + (p.m ?? 0);
+  if (cacheable) {
+    const hit = ISO_CACHE.get(key);
+    if (hit !== undefined) return hit;
+  }
+  const y = p.y < 0 ? `-${pad(-p.y, 4)}` : p.y > 9999 ? String(p.y) : pad(p.y, 4);
+  let s = y;
+  if (p.m !== undefined) s = `${y}-${pad(p.m, 2)}`;
+  if (p.d !== undefined) s = `${s}-${pad(p.d, 2)}`;
+  if (cacheable) ISO_CACHE.set(key, s);
+  return s;
 }
 
 const monthIndex = (p: Ymd): number => p.y * 12 + ((p.m ?? 1) - 1);

@@ -471,17 +471,7 @@ function yearCue(tokens: readonly Token[], i: number, y: number): string | null 
   return null;
 }
 
-const RANGE_LINKS: ReadonlySet<string> = new Set([
-  'to',
-  'through',
-  'thru',
-  'until',
-  'till',
-  '-',
-  '–',
-  '—',
-  '‐',
-]);
+const RANGE_LINKS: ReadonlySet<string> = new Set(['to', 'through', 'thru', 'until', 'till', '-', '–', '—', '‐']);
 
 /** Plausible as a span of years when nothing else says so: "1946–49" yes, "1500-2000" no (round numbers are counts). */
 const plausibleYears = (lo: number, hi: number): boolean =>
@@ -534,7 +524,12 @@ function yearAtom(tokens: readonly Token[], i: number, y: number): RawTime | nul
     yearOf(tokens[i + 2]) > 0 &&
     (RANGE_LINKS.has(link) || ((link === 'and' || link === 'or') && lowerAt(tokens, i - 1) === 'between'));
   const v = approximate ? interval(stated(y), stated(y), 'year', true) : yearPoint(y);
-  return atom(tokens, from, i + 1, rule ?? R.yearCue, 'year', v, { cue, latent: !cue || pending, pending });
+  // the hot path: flags set on the fresh atom rather than through an options object
+  const a = atom(tokens, from, i + 1, rule ?? R.yearCue, 'year', v);
+  a.cue = cue;
+  a.latent = !cue || pending;
+  a.pending = pending;
+  return a;
 }
 
 /** "1946-1949" and "1946-49" are one token (the tokenizer keeps inner hyphens). */
@@ -1162,7 +1157,7 @@ const WORD_TRIGGERS: ReadonlyMap<string, readonly WordParser[]> = (() => {
 })();
 
 /** First letters of the hyphen prefixes below (e, l, m, p): most words skip the hyphen check. */
-const HYPHEN_INITIALS: ReadonlySet<number> = new Set([101, 108, 109, 112]);
+const hyphenInitial = (c: number): boolean => c === 101 || c === 108 || c === 109 || c === 112;
 
 /**
  * A bitmap over (first letter, length) of the trigger words: most words ("the", "workers") fail
@@ -1620,7 +1615,7 @@ export function parseTimes(ctx: SentenceContext): RawTime[] {
           a = p(tokens, i);
           if (a) break;
         }
-      } else if (HYPHEN_INITIALS.has(lower.charCodeAt(0)) && lower.length > 4 && lower.indexOf('-') > 1) {
+      } else if (lower.length > 4 && hyphenInitial(lower.charCodeAt(0)) && lower.indexOf('-') > 1) {
         a = hyphenAtom(tokens, i);
       }
     }
@@ -1635,16 +1630,16 @@ export function parseTimes(ctx: SentenceContext): RawTime[] {
   if (atoms === null) return [];
   let list = atoms;
   for (const refine of REFINERS) list = refine(list, tokens);
-  const kept = list.filter((a) => !a.latent && !a.pending && a.kind !== 'present');
-  if (kept.length === 0) return [];
-  const out = disjoint(kept) ? kept : removeOverlaps(kept);
+  // The latent filter, with the overlap check folded into the same pass.
+  const kept: RawTime[] = [];
+  let disjoint = true;
+  for (const a of list) {
+    if (a.latent || a.pending || a.kind === 'present') continue;
+    if (kept.length > 0 && a.start < kept[kept.length - 1]!.end) disjoint = false;
+    kept.push(a);
+  }
+  const out = disjoint ? kept : removeOverlaps(kept);
   // The atoms were all made in this call, so filling in their text in place is safe.
   for (const a of out) a.text = ctx.text.slice(a.start, a.end);
   return out;
-}
-
-/** True when the atoms are sorted and share no character (the usual case: no overlap work to do). */
-function disjoint(atoms: readonly RawTime[]): boolean {
-  for (let k = 1; k < atoms.length; k++) if (atoms[k]!.start < atoms[k - 1]!.end) return false;
-  return true;
 }

@@ -369,7 +369,10 @@ export const corpus: CorpusEntry[] = [
   {
     name: 'coordinated distant years stay apart',
     expected: { interval: ['2005', '2005'], edtf: '2005' },
-    phrasings: ['Censuses were held in {{1995}} and [[2005]].', 'In {{1999}} and 2000 refugees crossed; in [[2005]], fewer did.'],
+    phrasings: [
+      'Censuses were held in {{1995}} and [[2005]].',
+      'In {{1999}} and 2000 refugees crossed; in [[2005]], fewer did.',
+    ],
   },
 
   // --- open bounds ---------------------------------------------------------------------------
@@ -428,7 +431,11 @@ export const corpus: CorpusEntry[] = [
   {
     name: 'until',
     expected: { interval: [null, '1991'], edtf: '../1991', bound: 'before' },
-    phrasings: ['The camps operated [[until 1991]].', 'The camps operated [[up until 1991]].', '[[Through 1991]], the camps operated.'],
+    phrasings: [
+      'The camps operated [[until 1991]].',
+      'The camps operated [[up until 1991]].',
+      '[[Through 1991]], the camps operated.',
+    ],
   },
   {
     name: 'before',
