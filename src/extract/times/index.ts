@@ -1,6 +1,6 @@
 import type { DocumentContext, SentenceContext, TimeExpr } from '../types.js';
 import { type ResolveContext, resolveTime, toEdtf } from './resolve.js';
-import { parseTimes, type RawTime } from './rules.js';
+import { parseTimes } from './rules.js';
 
 export type { ResolveContext } from './resolve.js';
 export type { RawPoint, RawTime, RawValue, YearRef } from './rules.js';
@@ -20,21 +20,18 @@ export function annotateTimes(sentences: readonly SentenceContext[], doc: Docume
   let anchor: TimeExpr | null = null;
   const ctx: ResolveContext = { date: doc.date, anchor: null };
   for (const s of ordered) {
-    let raws: RawTime[];
     try {
-      raws = parseTimes(s);
+      for (const raw of parseTimes(s)) {
+        ctx.anchor = anchor;
+        const t = resolveTime(raw, ctx);
+        if (!t) continue;
+        const last = out[out.length - 1];
+        if (last && last.end > t.start) continue;
+        out.push(t);
+        if (raw.anchorable) anchor = t;
+      }
     } catch {
-      // Never throw on text: a parser bug costs this sentence its times, not the document.
-      continue;
-    }
-    for (const raw of raws) {
-      ctx.anchor = anchor;
-      const t = resolveTime(raw, ctx);
-      if (!t) continue;
-      const last = out[out.length - 1];
-      if (last && last.end > t.start) continue;
-      out.push(t);
-      if (raw.anchorable) anchor = t;
+      // Never throw on text: a bug in a rule costs this sentence its times, not the document.
     }
   }
   return out;

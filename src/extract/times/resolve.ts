@@ -1,5 +1,4 @@
 import type { TimeExpr, TimePrecision } from '../types.js';
-import type { BoundOp } from './lexicon.js';
 import type { RawPoint, RawTime, YearRef } from './rules.js';
 
 /*
@@ -143,20 +142,6 @@ function resolvePoint(p: RawPoint, ctx: ResolveContext, doc: Ymd | null): Ymd | 
   return r;
 }
 
-function applyOp(
-  start: string | null,
-  end: string | null,
-  op: BoundOp,
-): { start: string | null; end: string | null } | null {
-  let s = start;
-  let e = end;
-  if (op.take === 'start') e = s;
-  else if (op.take === 'end') s = e;
-  if (op.open === 'start') s = null;
-  else if (op.open === 'end') e = null;
-  return s === null && e === null ? null : { start: s, end: e };
-}
-
 const q = (s: string, approximate: boolean): string => (approximate ? `${s}~` : s);
 
 /** The EDTF string of a resolved interval (see the choices at the top of this file). */
@@ -169,10 +154,10 @@ export function toEdtf(
 ): string {
   if (start === null) return end === null ? '..' : `../${q(end, approximate)}`;
   if (end === null) return `${q(start, approximate)}/..`;
-  const sy = Number(start.slice(0, start.startsWith('-') ? 5 : 4));
-  const ey = Number(end.slice(0, end.startsWith('-') ? 5 : 4));
   if (season !== undefined && !start.startsWith('-')) return q(`${start.slice(0, 4)}-${season}`, approximate);
-  if (!approximate && start.length === 4 && end.length === 4 && sy >= 0) {
+  if (!approximate && (precision === 'decade' || precision === 'century') && start.length === 4 && end.length === 4) {
+    const sy = Number(start);
+    const ey = Number(end);
     if (precision === 'decade' && sy % 10 === 0 && ey === sy + 9) return `${start.slice(0, 3)}X`;
     if (precision === 'century' && sy % 100 === 0 && ey === sy + 99) return `${start.slice(0, 2)}XX`;
   }
@@ -215,14 +200,17 @@ export function resolveTime(raw: RawTime, ctx: ResolveContext): TimeExpr | null 
     relative = (v.start !== null && v.start.year.base !== 'stated') || (v.end !== null && v.end.year.base !== 'stated');
   }
   let bound: TimeExpr['bound'] = start === null ? 'before' : end === null ? 'after' : 'interval';
-  if (raw.op) {
-    const r = applyOp(start, end, raw.op);
-    if (!r) return null;
-    start = r.start;
-    end = r.end;
-    bound = raw.op.bound;
-    approximate = approximate || raw.op.approximate;
-    if (raw.op.take !== 'whole') season = undefined;
+  const op = raw.op;
+  if (op) {
+    // narrow to one end, then open the other side: "since the late 1980s" -> 1986/..
+    if (op.take === 'start') end = start;
+    else if (op.take === 'end') start = end;
+    if (op.open === 'start') start = null;
+    else if (op.open === 'end') end = null;
+    if (start === null && end === null) return null;
+    bound = op.bound;
+    approximate = approximate || op.approximate;
+    if (op.take !== 'whole') season = undefined;
   }
   return {
     start: raw.start,

@@ -1269,6 +1269,10 @@ const YEAR_PART_MONTHS: Record<string, readonly [number, number]> = {
   'mid-late': [5, 12],
   'first-half': [1, 6],
   'second-half': [7, 12],
+  q1: [1, 3],
+  q2: [4, 6],
+  q3: [7, 9],
+  q4: [10, 12],
 };
 
 /** Years of a decade part: early 0-3, mid 4-6, late 6-9 ("the late 1940s" -> 1946-1949). */
@@ -1289,9 +1293,9 @@ const statedYear = (p: RawPoint | null): number | null => (p && p.year.base === 
 /** Narrows a value by a part word; null when the part does not apply ("the turn of 2024"). */
 export function partValue(v: RawValue, part: Part, unit: Unit): RawValue | null {
   if (v.kind !== 'interval') return null;
-  const exact = part === 'first-half' || part === 'second-half';
+  const exact = part === 'first-half' || part === 'second-half' || part.charCodeAt(0) === 113; /* q1..q4 */
   if (unit === 'month') {
-    if (part === 'turn') return null;
+    if (part === 'turn' || exact) return null;
     return { ...v, approximate: true };
   }
   const s = statedYear(v.start);

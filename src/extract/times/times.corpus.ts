@@ -300,6 +300,11 @@ export const corpus: CorpusEntry[] = [
     phrasings: ['Arrivals doubled in [[the first half of 2023]].'],
   },
   {
+    name: 'quarter year',
+    expected: { interval: ['2024-04', '2024-06'], edtf: '2024-04/2024-06', precision: 'season' },
+    phrasings: ['Some 3,000 entered Russia in [[the second quarter of 2024]].'],
+  },
+  {
     name: 'autumn',
     expected: { interval: ['2024-09', '2024-11'], edtf: '2024-23', precision: 'season' },
     phrasings: [
@@ -620,6 +625,7 @@ export const corpus: CorpusEntry[] = [
       'North Korean troops were sent to the frontlines of [[the Russian invasion of Ukraine]].',
       'These soldiers eventually ended up on the frontlines of [[the Russo-Ukrainian War]], serving in Kursk.',
       'Workers filled jobs left by men sent to [[the war in Ukraine]].',
+      'Arrivals rose during [[the full-scale invasion]].',
     ],
   },
   {
@@ -655,6 +661,11 @@ export const corpus: CorpusEntry[] = [
     name: 'post-period',
     expected: { interval: ['1991', null], edtf: '1991/..', bound: 'after', precision: 'year' },
     phrasings: ['Migration rose in [[the post-Cold War era]].'],
+  },
+  {
+    name: 'Soviet era',
+    expected: { interval: ['1922', '1991'], edtf: '1922/1991', precision: 'year' },
+    phrasings: ['Korean collective farms thrived in [[the Soviet era]].'],
   },
 ];
 
