@@ -149,6 +149,11 @@ export const corpus: EntityCorpusEntry[] = [
     sentences: ['Under Security Council Resolution 2397, member states had to send home all North Korean laborers.'],
   },
   {
+    note: 'organisation head: Group',
+    expected: { kind: 'organization', name: 'Wagner Group' },
+    sentences: ['The Wagner Group recruited prisoners.'],
+  },
+  {
     note: 'known organisation',
     expected: { kind: 'organization', name: 'European Union' },
     sentences: ['The European Union imposed sanctions.'],
@@ -296,4 +301,8 @@ export const nearMisses: string[] = [
   'Alternative terms in South Korea include "northern refugees".',
   "Japan's surrender ended the war.",
   'The Governor of Primorsky Krai objected.',
+  'As Prime Minister, he visited Moscow twice.',
+  'Workers flew from Hong Kong and Kuala Lumpur.',
+  'Many Vietnamese traders came from Ho Chi Minh City.',
+  'Many attended Christmas Eve services at the Orthodox church.',
 ];

@@ -3,10 +3,13 @@ import {
   ACRONYMS,
   F_CUE,
   F_GOV,
+  F_KNOWN_FIRST,
+  F_NON_NAME,
   F_ORG_HEAD,
   F_PLACE,
   F_SINGLE_ORG,
   F_STARTER,
+  F_TITLE,
   SHIP_PREFIXES,
   STARTERS,
   TITLE_ABBREVIATIONS,
@@ -58,6 +61,10 @@ interface Scan {
   allPlace: boolean;
   /** WORD_FLAGS of the token at `start` */
   flags: number;
+  /** WORD_FLAGS of all tokens from `start`, or-ed */
+  any: number;
+  /** no connector, apostrophe, dot or all-capitals word inside: one segment of plain words */
+  plain: boolean;
 }
 
 /** The token is exactly the lower-case word `w`, read from the text (no need to load `t.lower`). */
@@ -86,6 +93,8 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
   let of = false;
   let start = -1;
   let allPlace = true;
+  let any = 0;
+  let plain = true;
   while (j < tokens.length) {
     const t = tokens[j]!;
     if (capAt(text, t)) {
@@ -97,7 +106,14 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
         start = j;
         scan.flags = f;
       }
-      if (start >= 0 && (f & F_PLACE) === 0) allPlace = false;
+      if (start >= 0) {
+        if ((f & F_PLACE) === 0) allPlace = false;
+        any |= f;
+        if (t.end - t.start > 1) {
+          const c = text.charCodeAt(t.start + 1);
+          if (c >= 65 && c <= 90) plain = false;
+        }
+      }
       if (f & F_ORG_HEAD) org = true;
       last = j;
       j++;
@@ -105,7 +121,10 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
       // "Dr. Andrei Lankov": an abbreviated title's dot stays inside the run
       const dot = tokens[j];
       if (dot && dot.start === t.end && apostropheOrDot(text, dot) === 46 && TITLE_ABBREVIATIONS.has(t.lower)) {
-        if (capAt(text, tokens[j + 1])) j++;
+        if (capAt(text, tokens[j + 1])) {
+          j++;
+          plain = false;
+        }
       }
       continue;
     }
@@ -117,6 +136,7 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
       capAt(text, tokens[j + 1])
     ) {
       allPlace = false;
+      plain = false;
       j++;
       continue;
     }
@@ -124,12 +144,14 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
       const k = wordAt(text, tokens[j + 1], 'the') ? j + 2 : j + 1;
       if (capAt(text, tokens[k]) && !STARTERS.has(tokens[k]!.lower)) {
         of = true;
+        plain = false;
         j = k;
         continue;
       }
       break;
     }
     if (org && of && wordAt(text, t, 'and') && capAt(text, tokens[j + 1]) && !isAcronym(tokens[j + 1]!)) {
+      plain = false;
       j++;
       continue;
     }
@@ -138,6 +160,8 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
   scan.end = last + 1;
   scan.start = start < 0 ? scan.end : start;
   scan.allPlace = allPlace;
+  scan.any = any;
+  scan.plain = plain;
 }
 
 /**
@@ -152,10 +176,11 @@ function singleWorthTrying(text: string, tokens: readonly Token[], k: number, fl
     const c = text.charCodeAt(t.start + 1);
     if (c >= 65 && c <= 90) return true;
   }
+  // cue and government words have three letters or more: "in", "to", "," are passed over unlooked-up
   const prev = tokens[k - 1];
-  if (prev && (WORD_FLAGS.get(prev.lower) ?? 0) & F_CUE) return true;
+  if (prev && prev.end - prev.start > 2 && (WORD_FLAGS.get(prev.lower) ?? 0) & F_CUE) return true;
   const next = tokens[k + 1];
-  return next !== undefined && ((WORD_FLAGS.get(next.lower) ?? 0) & F_GOV) !== 0;
+  return next !== undefined && next.end - next.start > 2 && ((WORD_FLAGS.get(next.lower) ?? 0) & F_GOV) !== 0;
 }
 
 /**
@@ -190,7 +215,7 @@ function segments(tokens: readonly Token[], start: number, end: number): Array<[
 export function annotateEntities(ctx: SentenceContext): Entity[] {
   const { tokens, text } = ctx;
   const hits: Entity[] = [];
-  const scan: Scan = { start: 0, end: 0, allPlace: false, flags: 0 };
+  const scan: Scan = { start: 0, end: 0, allPlace: false, flags: 0, any: 0, plain: true };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -215,7 +240,7 @@ export function annotateEntities(ctx: SentenceContext): Entity[] {
     const { end } = scan;
     while (start < end && isConnector(tokens[start]!)) start++;
     let next = end;
-    if (start < end) next = Math.max(next, classify(text, tokens, start, end, scan.allPlace, scan.flags, hits));
+    if (start < end) next = Math.max(next, classify(text, tokens, start, end, scan, hits));
     i = next;
   }
   for (const h of hits) h.text = h.name = text.slice(h.start, h.end);
@@ -228,28 +253,44 @@ function classify(
   tokens: readonly Token[],
   start: number,
   end: number,
-  allPlace: boolean,
-  flags: number,
+  scan: Scan,
   hits: Entity[],
 ): number {
-  if (end - start === 1 && !singleWorthTrying(text, tokens, start, flags)) return end;
-  if (allPlace) {
-    let lastSeg = end;
-    while (lastSeg > start && !isConnector(tokens[lastSeg - 1]!)) lastSeg--;
+  if (end - start === 1 && !singleWorthTrying(text, tokens, start, scan.flags)) return end;
+  if (scan.allPlace) {
     // fast path for the commonest runs, places and demonyms: only a known name or a government phrase
-    const known = knownOrg(tokens, start, end);
-    if (known) {
-      hits.push(known);
+    if (scan.any & F_KNOWN_FIRST) {
+      const known = knownOrg(tokens, start, end);
+      if (known) {
+        hits.push(known);
+        return end;
+      }
+    }
+    const after = tokens[end];
+    if (after === undefined || after.end - after.start < 3 || ((WORD_FLAGS.get(after.lower) ?? 0) & F_GOV) === 0) {
       return end;
     }
+    let lastSeg = end;
+    while (lastSeg > start && !isConnector(tokens[lastSeg - 1]!)) lastSeg--;
     return govPhrase(tokens, lastSeg, end, hits, true) ?? end;
   }
-  const run = { tokens, start, end, titleAt: titleStart(tokens, start, end) };
+  // Plain words, one of them a place, demonym or common noun, no head, title or cue: no rule
+  // can name it ("Sakhalin Koreans", "Kamchatka Peninsula", "Korean War"), so stop here.
+  if (
+    scan.plain &&
+    end - start >= 2 &&
+    (scan.any & (F_ORG_HEAD | F_TITLE | F_KNOWN_FIRST | F_NON_NAME)) === F_NON_NAME
+  ) {
+    const prev = tokens[start - 1];
+    if (prev === undefined || ((WORD_FLAGS.get(prev.lower) ?? 0) & F_CUE) === 0) return end;
+  }
+  const { any } = scan;
+  const run = { tokens, start, end, titleAt: any & F_TITLE ? titleStart(tokens, start, end) : -1, any };
   let rest = start;
   for (const rule of RUN_RULES) {
     const got = rule.apply(run);
     if (got) {
-      hits.push(...got.found);
+      for (const f of got.found) hits.push(f);
       rest = got.rest;
       break;
     }
@@ -267,7 +308,7 @@ function classify(
       }
     }
     for (const rule of SEGMENT_RULES) {
-      const f = rule.apply(tokens, s, e);
+      const f = rule.apply(tokens, s, e, any);
       if (f) {
         hits.push(f);
         break;

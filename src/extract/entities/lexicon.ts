@@ -44,7 +44,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
    corps brigade division regiment battalion embassy consulate mission parliament duma senate
    congress cabinet secretariat tribunal administration authority commissariat commissars command
    nations federation energy oil gas airlines airways holdings industries motors electronics
-   telecom shipping railways television radio insurance`),
+   telecom shipping railways television radio insurance group forum fleet`),
 );
 
 /**
@@ -209,7 +209,7 @@ const NOT_NAME_WORDS = words(`new old great war wars revolution olympics games c
   english russian human rights civil civic national international federal world global free open
   democratic communist socialist liberal conservative people's workers' labour labor red
   independence liberation memorial museum palace hall tower castle cathedral temple gate park
-  garden forest desert steppe hills`);
+  garden forest desert steppe hills christmas easter ramadan eid chuseok seollal tet eve`);
 
 /** Suffixes of common nouns that never end a person's name ("Civic Assistance", "Migration"). */
 export const NON_NAME_SUFFIXES: readonly string[] = [
@@ -254,9 +254,21 @@ function placeWords(): Set<string> {
 
 const COUNTRY_WORDS = placeWords();
 
+/** Multiword country and capital names, lower-cased ("kuala lumpur", "hong kong"): never a person. */
+export const MULTIWORD_PLACES: ReadonlySet<string> = new Set(
+  countries
+    .flatMap((c) => [c.name.common, ...(c.capital ?? [])])
+    .filter((n) => /\s/.test(n))
+    .map((n) => n.toLowerCase()),
+);
+
+/** Demonyms as plural nouns ("Koreans", "Russians"): never part of a person's name. */
+const PLURAL_DEMONYMS = [...COUNTRY_WORDS, ...PLACE_MANUAL].filter((w) => /(an|ian|ean)$/.test(w)).map((w) => `${w}s`);
+
 /** Lower-cased words that are never part of a person's name: places, demonyms, institutions. */
 export const NON_NAME: ReadonlySet<string> = new Set([
   ...COUNTRY_WORDS,
+  ...PLURAL_DEMONYMS,
   ...PLACE_MANUAL,
   ...GEO_HEADS,
   ...NOT_NAME_WORDS,
@@ -278,6 +290,9 @@ export const F_ORG_HEAD = 4;
 export const F_SINGLE_ORG = 8;
 export const F_CUE = 16;
 export const F_GOV = 32;
+export const F_TITLE = 64;
+export const F_NON_NAME = 128;
+export const F_KNOWN_FIRST = 256;
 
 /** Every lexicon word with its flag bits (F_*): one look-up per capitalised word or run neighbour. */
 export const WORD_FLAGS: ReadonlyMap<string, number> = (() => {
@@ -293,6 +308,10 @@ export const WORD_FLAGS: ReadonlyMap<string, number> = (() => {
   mark(PERSON_CUES, F_CUE);
   mark(GOV_HEADS, F_GOV);
   mark(GOV_MODIFIERS, F_GOV);
+  mark(TITLES, F_TITLE);
+  mark(TITLE_PREFIXES, F_TITLE);
+  mark(NON_NAME, F_NON_NAME);
+  mark(new Set([...KNOWN_ORGS].map((n) => n.split(' ')[0]!)), F_KNOWN_FIRST);
   map.set('and', (map.get('and') ?? 0) | F_GOV);
   return map;
 })();

@@ -5,10 +5,13 @@ import {
   ARTICLES,
   COORD_OPENERS,
   F_GOV,
+  F_KNOWN_FIRST,
+  F_ORG_HEAD,
   GOV_FOLLOWERS,
   GOV_HEADS,
   GOV_MODIFIERS,
   KNOWN_ORGS,
+  MULTIWORD_PLACES,
   NON_NAME,
   NON_NAME_SUFFIXES,
   NOT_ORG_ACRONYMS,
@@ -48,6 +51,8 @@ export interface Run {
   end: number;
   /** where a title starts (after demonyms: "Russian Foreign Minister"), or -1 */
   titleAt: number;
+  /** WORD_FLAGS of the run's words, or-ed: lets a rule see at once that it cannot apply */
+  any: number;
 }
 
 /**
@@ -65,10 +70,10 @@ export interface RunRule {
   apply(run: Run): RunResult | null;
 }
 
-/** A rule over one segment (capitalised words between connectors) of a run. */
+/** A rule over one segment (capitalised words between connectors) of a run; `any` as in Run. */
 export interface SegmentRule {
   name: string;
-  apply(tokens: readonly Token[], s: number, e: number): Found | null;
+  apply(tokens: readonly Token[], s: number, e: number, any: number): Found | null;
 }
 
 // ---- token predicates (the one place for case and shape tests) ----
@@ -109,9 +114,20 @@ export const endOf = (t: Token): number => (isPossessive(t) ? t.end - 2 : t.end)
 export const isConnector = (t: Token): boolean =>
   t.type === 'word' && (t.lower === 'of' || t.lower === 'for' || t.lower === 'the' || t.lower === 'and');
 
+/** NON_NAME_SUFFIXES grouped by their last letter, so a name is checked against two at most. */
+const SUFFIXES_BY_LAST = (() => {
+  const map = new Map<number, string[]>();
+  for (const s of NON_NAME_SUFFIXES) {
+    const c = s.charCodeAt(s.length - 1);
+    map.set(c, [...(map.get(c) ?? []), s]);
+  }
+  return map;
+})();
+
 function hasNonNameSuffix(w: string): boolean {
   if (w.length < 6) return false;
-  for (const s of NON_NAME_SUFFIXES) if (w.endsWith(s)) return true;
+  const list = SUFFIXES_BY_LAST.get(w.charCodeAt(w.length - 1));
+  if (list) for (const s of list) if (w.endsWith(s)) return true;
   return false;
 }
 
@@ -157,7 +173,7 @@ export function titleStart(tokens: readonly Token[], start: number, end: number)
   return -1;
 }
 
-/** A person's name of 1-4 tokens at [s, e) by `test`, or null. */
+/** Whether [s, e) holds a person's name of 1-4 tokens, each passing `test`. */
 function personSpan(tokens: readonly Token[], s: number, e: number, test: (t: Token) => boolean): boolean {
   if (e - s < 1 || e - s > 4) return false;
   for (let k = s; k < e; k++) if (!test(tokens[k]!)) return false;
@@ -223,7 +239,8 @@ const titledPerson: RunRule = {
  */
 const orgHead: RunRule = {
   name: 'entity: organisation head',
-  apply({ tokens, start, end }) {
+  apply({ tokens, start, end, any }) {
+    if ((any & (F_ORG_HEAD | F_KNOWN_FIRST)) === 0) return null;
     let s = start;
     while (s < end && tokens[s]!.lower === 'the') s++;
     let firstEnd = s;
@@ -304,7 +321,8 @@ const singleOrg: SegmentRule = {
 /** "Kookmin University" after "Dr. Andrei Lankov of": an organisation head inside a later segment. */
 const segmentOrgHead: SegmentRule = {
   name: 'entity: organisation head',
-  apply(tokens, s, e) {
+  apply(tokens, s, e, any) {
+    if ((any & F_ORG_HEAD) === 0) return null;
     if (e - s < 2) return null;
     let head = false;
     for (let k = s; k < e; k++) if (isOrgHead(tokens[k]!)) head = true;
@@ -345,10 +363,13 @@ const personName: SegmentRule = {
     if (e - s < 2) return null;
     const prev = tokens[s - 1];
     if (prev && ARTICLES.has(prev.lower)) return null;
+    // a title opens a name, never is one: "As Prime Minister, he..." (but "Martin Luther King")
+    const first = tokens[s]!.lower;
+    if (TITLES.has(first) || TITLE_PREFIXES.has(first)) return null;
     let end = e;
     // "Jr." after the name stays with it
     if (end - s > 2 && (tokens[end - 1]!.lower === 'jr' || tokens[end - 1]!.lower === 'sr')) end--;
-    if (!personSpan(tokens, s, end, nameLike)) return null;
+    if (!personSpan(tokens, s, end, nameLike) || MULTIWORD_PLACES.has(nameOf(tokens, s, end))) return null;
     const f = found(tokens, s, e, 'person', this.name);
     const dot = tokens[e];
     if (end < e && dot && dot.text === '.' && dot.start === tokens[e - 1]!.end) f.end = dot.end;
@@ -365,7 +386,9 @@ const personName: SegmentRule = {
  */
 export function govPhraseEnd(tokens: readonly Token[], s: number, e: number, placesChecked = false): number {
   const after = tokens[e];
-  if (after === undefined || ((WORD_FLAGS.get(after.lower) ?? 0) & F_GOV) === 0) return -1;
+  if (after === undefined || after.end - after.start < 3 || ((WORD_FLAGS.get(after.lower) ?? 0) & F_GOV) === 0) {
+    return -1;
+  }
   if (e - s > 1 && !placesChecked) {
     for (let k = s; k < e; k++) if (!PLACE_WORDS.has(bare(tokens[k]!))) return -1;
   }
