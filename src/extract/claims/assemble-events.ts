@@ -28,7 +28,10 @@ export function assembleEvents(ctx: AssemblyContext): EventDraft[] {
       if (seen.has(e.type)) continue;
       seen.add(e.type);
       const actors = new Set<string>();
-      for (const en of s.entities) if (en.kind !== 'other') actors.add(en.name);
+      // a name the gazetteer knows is a place, not a person ("Nizhny Novgorod" read as a name)
+      for (const en of s.entities) {
+        if (en.kind !== 'other' && !s.places.some((p) => p.start <= en.start && en.end <= p.end)) actors.add(en.name);
+      }
       for (const p of s.places) {
         if (p.role === 'place' && p.place.kind === 'country' && p.end <= e.start && slotOf(s.tokens, p) === 'bare') {
           actors.add(p.place.name);

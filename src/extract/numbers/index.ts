@@ -4,8 +4,8 @@
  *
  * The engine is a small bottom-up chart parser (Duckling's Engine): rules.ts says what to match,
  * this file owns iteration, offsets and overlap. It only wakes up near trigger tokens (digits,
- * number words, "thousands", unit words...), looks rules up in Maps by the first token or item
- * kind, and keeps the longest parse of each stretch of text.
+ * number words, "thousands", "half", "several"...), looks rules up in Maps by their first token
+ * or item kind, and keeps the longest parse of each stretch of text (chrono's overlap removal).
  */
 import type { Quantity, RateMention, SentenceContext, Token } from '../types.js';
 import { resolveItem } from './resolve.js';
@@ -16,12 +16,10 @@ import {
   type NumberShape,
   numberShape,
   type Part,
-  type Produced,
   RATE_FIRST_WORDS,
   RULES,
   type Rule,
   rateAt,
-  type Scan,
   type Trie,
 } from './rules.js';
 
@@ -46,7 +44,16 @@ interface CRule {
 }
 
 function compileElem(e: Elem): CElem {
-  const c: CElem = { kind: null, words: null, phrase: null, number: false, hyphen: null, whenItem: null, whenToken: null, optional: false };
+  const c: CElem = {
+    kind: null,
+    words: null,
+    phrase: null,
+    number: false,
+    hyphen: null,
+    whenItem: null,
+    whenToken: null,
+    optional: false,
+  };
   if ('kind' in e) {
     c.kind = e.kind;
     c.whenItem = e.when ?? null;
@@ -87,7 +94,7 @@ const BY_WORD = new Map<string, CRule[]>();
 const BY_HYPHEN = new Map<string, CRule[]>();
 const BY_SHAPE = new Map<NumberShape, CRule[]>();
 const BY_KIND = new Map<Kind, KindRules>();
-/** Token-only rules can fire without any item; the last token of each wakes the engine. */
+/** Token-only rules can fire without any item; the rarest token of each wakes the engine. */
 const TRIGGER_WORDS = new Set<string>();
 const TRIGGER_HYPHEN_HEADS = new Set<string>();
 let TRIGGER_ON_NUMBERS = false;
@@ -126,8 +133,11 @@ for (const rule of RULES) {
   }
 }
 
-/** Tokens of lookbehind a trigger may need: the longest token-only pattern before its last token. */
-const LOOKBEHIND = 8;
+/**
+ * How far before a trigger a parse may start: a hedge of up to four tokens ("a little more
+ * than") before a currency of up to five ("U . S . $") before the number.
+ */
+const LOOKBEHIND = 10;
 /** A bound on parses per position, so hostile text cannot grow the chart without bound. */
 const MAX_ITEMS_PER_POSITION = 64;
 
@@ -180,33 +190,6 @@ function isTrigger(t: Token): boolean {
 // ---------------------------------------------------------------------------------------------
 // Chart parsing
 
-/**
- * Fills the defaults of a produced item field by field. Not `{ ...DEFAULTS, ...p }`: in V8 that
- * spread (null defaults overwritten by numbers) measured 30 µs per item, 700× this.
- */
-function toItem(p: Produced, i: number, j: number, rule: string): Item {
-  return {
-    kind: p.kind,
-    i,
-    j,
-    rule,
-    priority: p.priority ?? 0,
-    low: p.low ?? null,
-    high: p.high ?? null,
-    approx: p.approx ?? 'exact',
-    words: p.words ?? false,
-    grain: p.grain ?? 1,
-    year: p.year ?? false,
-    counts: p.counts ?? false,
-    range: p.range ?? false,
-    vague: p.vague ?? false,
-    article: p.article ?? false,
-    dimension: p.dimension ?? null,
-    unit: p.unit ?? null,
-    hedge: p.hedge ?? null,
-  };
-}
-
 const sameParse = (o: Item, it: Item): boolean =>
   o.kind === it.kind &&
   o.j === it.j &&
@@ -222,8 +205,8 @@ const sameParse = (o: Item, it: Item): boolean =>
 
 class Chart {
   /**
-   * Items by start token. The arrays are kept from sentence to sentence and emptied lazily: an
-   * array whose stamp is not the current generation is stale (allocation showed in profiles).
+   * Items by start token, kept from sentence to sentence: an array whose stamp is not the
+   * current generation is stale, so a new sentence clears nothing.
    */
   private readonly at: Item[][] = [];
   private stamps = new Int32Array(64);
@@ -232,14 +215,21 @@ class Chart {
   trace: Item[] | null = null;
   /** Part objects reused by depth: a match only lives during its extract call */
   private readonly pool: Part[] = [];
-  scan: Scan = { tokens: [], text: '' };
+  /** The chart is also the rules' Scan: the sentence's tokens and the document text. */
+  tokens: readonly Token[] = [];
+  text = '';
 
   /** Starts a new sentence. */
-  reset(scan: Scan, trace: boolean): void {
-    this.scan = scan;
+  reset(tokens: readonly Token[], text: string, trace: boolean): void {
+    this.tokens = tokens;
+    this.text = text;
     this.trace = trace ? [] : null;
-    this.generation++;
-    const n = scan.tokens.length + 1;
+    // Stamps are compared with the generation; wrap before Int32 overflow ever makes them equal.
+    if (++this.generation === 0x7fffffff) {
+      this.generation = 1;
+      this.stamps.fill(0);
+    }
+    const n = tokens.length + 1;
     if (this.stamps.length < n) this.stamps = new Int32Array(Math.max(n, this.stamps.length * 2));
   }
 
@@ -250,23 +240,22 @@ class Chart {
 
   /** Token count of the sentence plus one: the positions items may start at. */
   get size(): number {
-    return this.scan.tokens.length + 1;
+    return this.tokens.length + 1;
   }
 
-  add(rule: Rule, parts: readonly Part[], p: Produced): void {
+  add(rule: Rule, parts: readonly Part[], it: Item): void {
     const i = parts[0].i;
     const j = parts[parts.length - 1].j;
     if (j <= i) return;
-    const it = toItem(p, i, j, rule.name);
+    it.i = i;
+    it.j = j;
+    it.rule = rule.name;
     let here = this.itemsAt(i);
     if (!here) {
-      here = this.at[i];
-      if (here) here.length = 0;
-      else {
-        here = [];
-        while (this.at.length < i) this.at.push([]);
-        this.at[i] = here;
-      }
+      // a fresh array: `length = 0` on the stale one is a slow runtime call
+      here = [];
+      while (this.at.length < i) this.at.push([]);
+      this.at[i] = here;
       this.stamps[i] = this.generation;
     }
     if (here.length >= MAX_ITEMS_PER_POSITION) return;
@@ -297,7 +286,7 @@ class Chart {
       return;
     }
     const el = elems[e];
-    const tokens = this.scan.tokens;
+    const tokens = this.tokens;
     if (el.kind !== null) {
       const items = this.itemsAt(pos);
       if (!items) return;
@@ -352,9 +341,9 @@ class Chart {
   }
 
   private apply(rule: Rule, parts: Part[]): void {
-    let p: Produced | null = null;
+    let p: Item | null = null;
     try {
-      p = rule.extract(parts, this.scan);
+      p = rule.extract(parts, this);
     } catch {
       // A rule bug must cost one parse, never the document: the extractor never throws on text.
       p = null;
@@ -371,7 +360,7 @@ class Chart {
 
   /** Runs every rule that can start at token `s`: token-first rules, then each item found there. */
   fill(s: number): void {
-    const tokens = this.scan.tokens;
+    const tokens = this.tokens;
     const tok = tokens[s];
     if (tok.type === 'number') this.run(BY_SHAPE.get(numberShape(tok)), s);
     else {
@@ -417,25 +406,25 @@ const better = (a: Item, b: Item): boolean => {
 
 /**
  * Keeps the longest parses that do not overlap (ties: higher priority, then earlier), as chrono's
- * OverlapRemovalRefiner does. Insertion sorts: the lists hold a handful of items, where
- * `Array.prototype.sort` with a comparator costs more than the parsing.
+ * OverlapRemovalRefiner does. A sentence holds a handful of parses, so insertion sorts and a
+ * linear overlap check beat `Array.prototype.sort` with a comparator; a table flattened into one
+ * "sentence" of thousands of numbers takes the O(n log n) path instead.
  */
 function select(chart: Chart): Item[] {
   const all: Item[] = [];
   for (let s = 0; s < chart.size; s++) {
     const list = chart.itemsAt(s);
-    if (!list) continue;
-    for (let q = 0; q < list.length; q++) {
-      const it = list[q];
-      if (it.kind !== 'q') continue;
-      let k = all.length;
-      all.push(it);
-      while (k > 0 && better(it, all[k - 1])) {
-        all[k] = all[k - 1];
-        k--;
-      }
-      all[k] = it;
+    if (list) for (let q = 0; q < list.length; q++) if (list[q].kind === 'q') all.push(list[q]);
+  }
+  if (all.length > SMALL) return selectMany(all, chart.size);
+  for (let x = 1; x < all.length; x++) {
+    const it = all[x];
+    let k = x;
+    while (k > 0 && better(it, all[k - 1])) {
+      all[k] = all[k - 1];
+      k--;
     }
+    all[k] = it;
   }
   const kept: Item[] = [];
   for (const it of all) {
@@ -458,6 +447,22 @@ function select(chart: Chart): Item[] {
   return kept;
 }
 
+const SMALL = 24;
+
+function selectMany(all: Item[], size: number): Item[] {
+  all.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  const taken = new Uint8Array(size);
+  const kept: Item[] = [];
+  for (const it of all) {
+    let free = true;
+    for (let k = it.i; k < it.j && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    for (let k = it.i; k < it.j; k++) taken[k] = 1;
+    kept.push(it);
+  }
+  return kept.sort((a, b) => a.i - b.i);
+}
+
 const CHART = new Chart();
 
 interface Analysis {
@@ -467,34 +472,47 @@ interface Analysis {
   trace: Item[] | null;
 }
 
+/** Shared empty results: most sentences have no number, and they allocate nothing. */
+const NONE: Analysis = Object.freeze({ quantities: [], usedRateTokens: [], trace: null }) as Analysis;
+const NO_RATES: number[] = [];
+/** Trigger positions of the current sentence (grown on demand, never shrunk). */
+let TRIGGER_AT = new Int32Array(256);
+
 function analyse(ctx: SentenceContext, trace = false): Analysis {
   const tokens = ctx.tokens;
-  let triggers: number[] | null = null;
+  let count = 0;
   for (let k = 0; k < tokens.length; k++) {
     if (isTrigger(tokens[k])) {
-      triggers ??= [];
-      triggers.push(k);
+      if (count === TRIGGER_AT.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(TRIGGER_AT);
+        TRIGGER_AT = grown;
+      }
+      TRIGGER_AT[count++] = k;
     }
   }
-  if (triggers === null) return { quantities: [], usedRateTokens: [], trace: trace ? [] : null };
-  const scan: Scan = { tokens, text: ctx.text };
+  if (count === 0) return trace ? { quantities: [], usedRateTokens: NO_RATES, trace: [] } : NONE;
   // One chart for the module, reset per sentence: annotators run synchronously, one at a time.
   const chart = trace ? new Chart() : CHART;
-  chart.reset(scan, trace);
+  chart.reset(tokens, ctx.text, trace);
   // Right to left over the trigger windows only: a rule starts at most LOOKBEHIND tokens before
   // the first trigger it needs, and every item grows from a trigger.
-  let s = triggers[triggers.length - 1];
-  for (let t = triggers.length - 1; t >= 0; t--) {
-    const lo = Math.max(0, triggers[t] - LOOKBEHIND);
-    if (s > triggers[t]) s = triggers[t];
+  let s = TRIGGER_AT[count - 1];
+  for (let t = count - 1; t >= 0; t--) {
+    const at = TRIGGER_AT[t];
+    const lo = Math.max(0, at - LOOKBEHIND);
+    if (s > at) s = at;
     for (; s >= lo; s--) chart.fill(s);
   }
   const quantities: Quantity[] = [];
-  const usedRateTokens: number[] = [];
+  let usedRateTokens = NO_RATES;
   for (const it of select(chart)) {
-    const r = resolveItem(it, scan);
+    const r = resolveItem(it, chart);
     quantities.push(r.quantity);
-    if (r.rate) for (let k = r.rate.i; k < r.rate.j; k++) usedRateTokens.push(k);
+    if (r.rate) {
+      if (usedRateTokens === NO_RATES) usedRateTokens = [];
+      for (let k = r.rate.i; k < r.rate.j; k++) usedRateTokens.push(k);
+    }
   }
   return { quantities, usedRateTokens, trace: chart.trace };
 }
@@ -504,7 +522,7 @@ function analysed(ctx: SentenceContext): Analysis {
     return analyse(ctx);
   } catch {
     // The extractor never throws on text: a bug costs this sentence its quantities, not the run.
-    return { quantities: [], usedRateTokens: [], trace: null };
+    return NONE;
   }
 }
 
@@ -514,7 +532,8 @@ function analysed(ctx: SentenceContext): Analysis {
  * low: 15000, high: 20000, approx: "range", hedge: "Roughly", dimension: "count" }].
  */
 export function annotateQuantities(ctx: SentenceContext): Quantity[] {
-  return analysed(ctx).quantities;
+  const q = analysed(ctx).quantities;
+  return q.length === 0 ? [] : q;
 }
 
 /**

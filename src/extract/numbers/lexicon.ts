@@ -224,9 +224,10 @@ export const POSTFIX_HEDGES: ReadonlyArray<readonly [string, Approx]> = [
 
 /**
  * Vague amounts that still give a usable bound, Duckling-like "latent" readings made explicit.
- * Bounds follow the gold ("several thousand" -> 2000..9999): a plural or "several" of a scale S
- * means at least two of them and fewer than ten, so 2*S .. 10*S-1.
- * - `before a scale` ("several thousand", "a few hundred"): [low, high] multiples of the scale.
+ * Bounds follow the gold ("several thousand" -> 2000..9999): "several" of a scale S means at
+ * least two of them and fewer than ten, so [low, high] multiples of S give low*S .. (high+1)*S-1.
+ * "many" has no upper bound. Alone ("several", "a few workers") these words give no bound and
+ * yield nothing; before a unit ("several months") they give a vague duration.
  */
 export const VAGUE_MULTIPLIERS: ReadonlyArray<readonly [string, readonly [number, number | null]]> = [
   ['several', [2, 9]],
@@ -504,7 +505,10 @@ export const RATE_ADJECTIVE_BLOCK: ReadonlySet<string> = new Set([
   'express',
 ]);
 
-export type UnitDimension = Exclude<Quantity['dimension'], 'count' | 'percent' | 'money' | 'year' | 'ordinal' | 'identifier'>;
+export type UnitDimension = Exclude<
+  Quantity['dimension'],
+  'count' | 'percent' | 'money' | 'year' | 'ordinal' | 'identifier'
+>;
 
 /**
  * Units written after a number. Durations keep the grain as written (`decade`, not 10 years),
@@ -623,6 +627,7 @@ export const GLUED_UNITS: ReadonlyMap<string, readonly [UnitDimension, string]> 
   ['km', ['distance', 'km']],
   ['kms', ['distance', 'km']],
   ['mi', ['distance', 'mi']],
+  ['m', ['distance', 'm']],
   ['cm', ['distance', 'cm']],
   ['mm', ['distance', 'mm']],
   ['ft', ['distance', 'ft']],

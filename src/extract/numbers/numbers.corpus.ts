@@ -38,7 +38,13 @@ const share = (low: number | null, high: number | null = low, approx: Approx = '
   approx,
   unit: 'percent',
 });
-const money = (unit: string, low: number | null, high: number | null = low, approx: Approx = 'exact', per: Per = null): Expected => ({
+const money = (
+  unit: string,
+  low: number | null,
+  high: number | null = low,
+  approx: Approx = 'exact',
+  per: Per = null,
+): Expected => ({
   dimension: 'money',
   low,
   high,
@@ -46,7 +52,13 @@ const money = (unit: string, low: number | null, high: number | null = low, appr
   unit,
   per,
 });
-const other = (dimension: Quantity['dimension'], low: number | null, high: number | null, unit: string | null, approx: Approx = 'exact'): Expected => ({
+const other = (
+  dimension: Quantity['dimension'],
+  low: number | null,
+  high: number | null,
+  unit: string | null,
+  approx: Approx = 'exact',
+): Expected => ({
   dimension,
   low,
   high,
@@ -111,11 +123,21 @@ export const corpus: CorpusEntry[] = [
     expect: { ...count(2000), counted: 'workers' },
     sentences: ['The firm hired «2000» workers from Rason.', 'Officials said «2000» North Korean workers had left.'],
   },
+  {
+    about: 'digits grouped by spaces',
+    expect: { ...count(10000), counted: 'prisoners' },
+    sentences: ['The camp held «10 000» prisoners.', 'The camp held «10\u00a0000» prisoners.'],
+  },
   // --- scale words
   {
     about: 'digits × scale word',
     expect: count(7000000),
     sentences: ['The diaspora numbers «7 million» people worldwide.', 'The diaspora counts «7 million» members.'],
+  },
+  {
+    about: 'scale letter before people',
+    expect: { ...count(1500000), counted: 'people' },
+    sentences: ['The region has «1.5m» people.', 'The region has «1.5 million» people.'],
   },
   {
     about: 'decimal × scale word',
@@ -159,10 +181,7 @@ export const corpus: CorpusEntry[] = [
   {
     about: 'spelled-out: hundreds and tens',
     expect: count(250),
-    sentences: [
-      '«Two hundred and fifty» students arrived in 1956.',
-      'The camp held «two hundred fifty» prisoners.',
-    ],
+    sentences: ['«Two hundred and fifty» students arrived in 1956.', 'The camp held «two hundred fifty» prisoners.'],
   },
   {
     about: 'spelled-out: scale + smaller',
@@ -368,6 +387,7 @@ export const corpus: CorpusEntry[] = [
       'About a survey: «65 percent» said yes.',
       'The rate was «65 per cent» in 2010.',
       '«Sixty-five percent» of them were men.',
+      'A «65-percent» majority voted yes.',
     ],
   },
   {
@@ -410,7 +430,12 @@ export const corpus: CorpusEntry[] = [
   {
     about: 'fraction: a third of people',
     expect: share(33.333),
-    sentences: ['«A third» of the workers left.', '«One third» of them returned.', '«One-third» of the population is Korean.'],
+    sentences: [
+      '«A third» of the workers left.',
+      '«One third» of them returned.',
+      '«One-third» of the population is Korean.',
+      'Only «1/3» of the workers left.',
+    ],
   },
   {
     about: 'fraction: a quarter',
@@ -458,7 +483,12 @@ export const corpus: CorpusEntry[] = [
   {
     about: 'money: dollar sign',
     expect: money('USD', 40),
-    sentences: ['A ticket cost «$40».', 'A ticket cost «40 dollars».', 'A ticket cost «USD 40».', 'A ticket cost «40 USD».'],
+    sentences: [
+      'A ticket cost «$40».',
+      'A ticket cost «40 dollars».',
+      'A ticket cost «USD 40».',
+      'A ticket cost «40 USD».',
+    ],
   },
   {
     about: 'money: euro',
@@ -498,7 +528,11 @@ export const corpus: CorpusEntry[] = [
   {
     about: 'money: scale letters',
     expect: money('USD', 1200000000),
-    sentences: ['Exports brought in «$1.2bn».', 'Exports brought in «US$1.2 billion».', 'Exports brought in «$1.2 bn».'],
+    sentences: [
+      'Exports brought in «$1.2bn».',
+      'Exports brought in «US$1.2 billion».',
+      'Exports brought in «$1.2 bn».',
+    ],
   },
   {
     about: 'money: scale letter written apart',
@@ -508,7 +542,11 @@ export const corpus: CorpusEntry[] = [
   {
     about: 'money: code before scale',
     expect: money('USD', 5000000),
-    sentences: ['The contract was worth «USD 5 million».', 'The contract was worth «5 million dollars».', 'The contract was worth «$5m».'],
+    sentences: [
+      'The contract was worth «USD 5 million».',
+      'The contract was worth «5 million dollars».',
+      'The contract was worth «$5m».',
+    ],
   },
   {
     about: 'money: rate written right after',
@@ -539,6 +577,7 @@ export const corpus: CorpusEntry[] = [
       'They came «between 1946 and 1949».',
       'They came in «1946-49».',
       'They came in «1946–1949».',
+      'They came in «1946–49».',
     ],
   },
   {
@@ -548,18 +587,34 @@ export const corpus: CorpusEntry[] = [
   },
   {
     about: 'date: day + month',
-    expect: other('year', 22, 22, 'date'),
+    expect: other('year', null, null, 'date'),
     sentences: ['The agreement was signed on «22 December».', 'The agreement was signed on «December 22», 2019.'],
+  },
+  {
+    about: 'date: slashes and ISO',
+    expect: { dimension: 'year', low: 2019, high: 2019, approx: 'exact', unit: 'date' },
+    sentences: ['The order is dated «2019-12-22».', 'The order is dated «22/12/2019».'],
   },
   {
     about: 'ordinal words and digits',
     expect: other('ordinal', 2, 2, null),
-    sentences: ['The «second» wave began in 1966 or 1967.', 'The remaining Koreans were «second»- or third-generation.'],
+    sentences: [
+      'The «second» wave began in 1966 or 1967.',
+      'The remaining Koreans were «second»- or third-generation.',
+    ],
   },
   {
     about: 'ordinal: digits with suffix',
     expect: other('ordinal', 72, 72, null),
-    sentences: ['They form the «72nd-largest» ethnic minority community in Russia.', 'The «72nd» brigade fought there.'],
+    sentences: [
+      'They form the «72nd-largest» ethnic minority community in Russia.',
+      'The «72nd» brigade fought there.',
+    ],
+  },
+  {
+    about: 'ordinal: suffix written apart',
+    expect: other('ordinal', 1000, 1000, null),
+    sentences: ['He was the «1,000th» defector to arrive.'],
   },
   {
     about: 'ordinal: a third country is not a share',
@@ -584,7 +639,12 @@ export const corpus: CorpusEntry[] = [
   {
     about: 'age',
     expect: other('age', 25, 25, 'year'),
-    sentences: ['Workers «aged 25» were sent.', 'A «25-year-old» defector spoke.', 'He was «25 years old».', 'At the «age of 25» he left.'],
+    sentences: [
+      'Workers «aged 25» were sent.',
+      'A «25-year-old» defector spoke.',
+      'He was «25 years old».',
+      'At the «age of 25» he left.',
+    ],
   },
   {
     about: 'duration',
@@ -614,7 +674,10 @@ export const corpus: CorpusEntry[] = [
   {
     about: 'distance',
     expect: other('distance', 6400, 6400, 'km'),
-    sentences: ['124 trains were used to resettle them «6,400 km» (4,000 miles) to Central Asia.', 'The border lies «6400 kilometres» away.'],
+    sentences: [
+      '124 trains were used to resettle them «6,400 km» (4,000 miles) to Central Asia.',
+      'The border lies «6400 kilometres» away.',
+    ],
   },
   {
     about: 'distance: miles',
@@ -666,7 +729,10 @@ export const nearMisses: NearMiss[] = [
   { text: 'The remaining Koreans were second- or third-generation.', why: 'ordinals joined by "or" are no range' },
   { text: 'The second wave began in 1966 or 1967.', why: 'years joined by "or"' },
   { text: 'The defectors usually flee to a third country.', why: '"a third" as an ordinal' },
-  { text: 'At the time, the southern half of Sakhalin Island was under Japanese control.', why: 'half as a partition of a place' },
+  {
+    text: 'At the time, the southern half of Sakhalin Island was under Japanese control.',
+    why: 'half as a partition of a place',
+  },
   { text: 'It was the latter half of the Japanese colonial era.', why: 'half as a partition of time' },
   { text: 'The budget was cut by half.', why: '"by half" is a change' },
   { text: 'Half an hour later they left.', why: 'half of an hour' },
@@ -682,9 +748,13 @@ export const nearMisses: NearMiss[] = [
   { text: 'Workers aged 18 to 25 were recruited.', why: 'age range' },
   { text: 'They were resettled 6,400 km (4,000 miles) away.', why: 'distances' },
   { text: 'Each family received 5 hectares of land.', why: 'area' },
+  { text: 'They built a 10m wall.', why: 'glued metres' },
+  { text: 'The fence was 2.5 m high.', why: 'metres after a decimal' },
   { text: 'Temperatures dropped to 30 degrees below zero.', why: 'temperature' },
   { text: 'The meeting began at 10:30 in Vladivostok.', why: 'time of day' },
   { text: 'The agreement was signed on 22 December.', why: 'date' },
+  { text: 'The agreement was signed on 1/3/2020.', why: 'a date with slashes is no fraction' },
+  { text: 'The 2016–17 season ended.', why: 'year range with two digits' },
   { text: 'One researcher estimated that the figure was unknown.', why: 'bare "one" is a determiner' },
   { text: 'One of the workers escaped.', why: 'bare "one"' },
   { text: 'Many have since visited and worked in the South.', why: 'bare "many" gives no bound' },
@@ -723,7 +793,11 @@ export const rateCorpus: RateEntry[] = [
   },
   {
     per: 'month',
-    sentences: ['Workers are paid «monthly».', 'Workers are paid in scrip «each month».', 'Brokers take a cut «per month».'],
+    sentences: [
+      'Workers are paid «monthly».',
+      'Workers are paid in scrip «each month».',
+      'Brokers take a cut «per month».',
+    ],
   },
   {
     per: 'week',
@@ -731,7 +805,11 @@ export const rateCorpus: RateEntry[] = [
   },
   {
     per: 'day',
-    sentences: ['They work twelve hours «a day».', 'Workers are counted «daily».', 'They are checked «on a daily basis».'],
+    sentences: [
+      'They work twelve hours «a day».',
+      'Workers are counted «daily».',
+      'They are checked «on a daily basis».',
+    ],
   },
 ];
 

@@ -7,8 +7,8 @@
  *
  * Layers (Duckling's dimension dependencies, in one chart):
  * - numerals: `num` (a value or a range), `scale` ("million"), `frac` ("two-thirds"), `ord`;
- * - currencies: `cur` ("US$");
- * - quantities: `q`, each with a dimension (count, percent, money, year, duration, ...).
+ * - quantities: `q`, each with a dimension (count, percent, money, year, duration, ...), built
+ *   from numerals plus currency signs, units, hedges and range words.
  * Only `q` items are ever output.
  */
 import type { Approx, Quantity, Token } from '../types.js';
@@ -56,7 +56,7 @@ import {
   YEAR_RANGE,
 } from './lexicon.js';
 
-export type Kind = 'num' | 'scale' | 'frac' | 'ord' | 'cur' | 'q';
+export type Kind = 'num' | 'scale' | 'frac' | 'ord' | 'q';
 export type Dimension = Quantity['dimension'];
 
 /** A parse of tokens `[i, j)` of the sentence. Raw data: resolve.ts makes the Quantity. */
@@ -84,7 +84,7 @@ export interface Item {
   /** frac: written with an article ("a third"), which is also an ordinal ("a third country") */
   article: boolean;
   dimension: Dimension | null;
-  /** q: percent, ISO 4217 code, km, year, ...; cur: the code */
+  /** q: percent, an ISO 4217 code, km, year, ... */
   unit: string | null;
   /** q: token range of the hedge words */
   hedge: { i: number; j: number } | null;
@@ -132,10 +132,11 @@ export interface Rule {
   pattern: readonly Elem[];
   /**
    * For rules that match tokens only: the words that wake the engine, when the last token of
-   * the pattern is too common to (unit words in "several months").
+   * the pattern is too common to ("months" in "several months").
    */
   trigger?: ReadonlySet<string>;
-  extract(p: readonly Part[], s: Scan): Produced | null;
+  /** Returns a fresh item built with `make` (never a shared constant: the engine sets its span). */
+  extract(p: readonly Part[], s: Scan): Item | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,23 +160,6 @@ export function trie<V>(entries: Iterable<readonly [string, V]>): Trie {
     }
   }
   return root;
-}
-
-/** Every phrase of `t` that starts at token `i`: [end (exclusive), value], shortest first. */
-export function phrasesAt(t: Trie, tokens: readonly Token[], i: number): Array<[number, unknown]> {
-  const out: Array<[number, unknown]> = [];
-  let node: Trie | undefined = t;
-  for (let k = i; k < tokens.length && node; k++) {
-    node = node.next.get(tokens[k].lower);
-    if (node?.has) out.push([k + 1, node.value]);
-  }
-  return out;
-}
-
-/** The longest phrase of `t` that starts at token `i`. */
-export function longestPhraseAt(t: Trie, tokens: readonly Token[], i: number): [number, unknown] | null {
-  const all = phrasesAt(t, tokens, i);
-  return all.length ? all[all.length - 1] : null;
 }
 
 const set = (...lists: Iterable<string>[]): ReadonlySet<string> => {
@@ -289,10 +273,24 @@ export function rateAt(
   tokens: readonly Token[],
   k: number,
 ): { per: 'year' | 'month' | 'week' | 'day'; end: number; rule: string } | null {
-  const found = longestPhraseAt(RATE_TRIE, tokens, k);
+  const first = tokens[k];
+  if (!first || !RATE_FIRST_WORDS.has(first.lower)) return null;
+  // the longest rate phrase starting at k
+  let node: Trie | undefined = RATE_TRIE;
+  let found: Trie | null = null;
+  let end = k;
+  for (let x = k; x < tokens.length && node; x++) {
+    node = node.next.get(tokens[x].lower);
+    if (node?.has) {
+      found = node;
+      end = x + 1;
+    }
+  }
   if (!found) return null;
-  const [end, raw] = found;
-  const { per, flags } = raw as { per: 'year' | 'month' | 'week' | 'day'; flags: { article?: boolean; adverb?: boolean } };
+  const { per, flags } = found.value as {
+    per: 'year' | 'month' | 'week' | 'day';
+    flags: { article?: boolean; adverb?: boolean };
+  };
   const before = tokens[k - 1];
   const after = tokens[end];
   if (flags.article) {
@@ -392,13 +390,41 @@ const isPoint = (it: Item): boolean => !it.range && !it.vague;
 const isInt = (it: Item): boolean => it.low !== null && Number.isInteger(it.low);
 const value = (p: Part): number => p.item?.low ?? 0;
 
-const numeral = (low: number, words = false, grain = 1): Produced => {
+/**
+ * Builds an item with every field, in one order. Extracts wrap their object literals in it, so
+ * V8 inlines it per rule and every item shares one hidden class: reading a dozen optional fields
+ * from literals of many shapes in one place measured 30 times slower (megamorphic loads).
+ */
+export function make(p: Produced): Item {
+  return {
+    kind: p.kind,
+    i: 0,
+    j: 0,
+    rule: '',
+    priority: p.priority ?? 0,
+    low: p.low ?? null,
+    high: p.high ?? null,
+    approx: p.approx ?? 'exact',
+    words: p.words ?? false,
+    grain: p.grain ?? 1,
+    year: p.year ?? false,
+    counts: p.counts ?? false,
+    range: p.range ?? false,
+    vague: p.vague ?? false,
+    article: p.article ?? false,
+    dimension: p.dimension ?? null,
+    unit: p.unit ?? null,
+    hedge: p.hedge ?? null,
+  };
+}
+
+const numeral = (low: number, words = false, grain = 1): Item => {
   const v = clean(low);
-  return { kind: 'num', low: v, high: v, words, grain };
+  return make({ kind: 'num', low: v, high: v, words, grain });
 };
 
-function quantity(from: Item, dimension: Dimension, unit: string | null, priority = 0): Produced {
-  return { kind: 'q', low: from.low, high: from.high, approx: from.approx, dimension, unit, priority };
+function quantity(from: Item, dimension: Dimension, unit: string | null, priority = 0): Item {
+  return make({ kind: 'q', low: from.low, high: from.high, approx: from.approx, dimension, unit, priority });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,7 +469,7 @@ const scaleWord: Rule = {
   pattern: [{ words: SCALE_WORDS }],
   extract: ([w]) => {
     const v = SCALES.get((w.value as Token).lower) ?? 1;
-    return { kind: 'scale', low: v, high: v };
+    return make({ kind: 'scale', low: v, high: v });
   },
 };
 
@@ -455,7 +481,7 @@ const digits: Rule = {
     const v = parseDigits(t.text);
     if (v === null) return null;
     const year = t.text.length === 4 && isYearValue(v);
-    return { kind: 'num', low: v, high: v, year, counts: year && yearCountsSomething(s, w.i, w.j) };
+    return make({ kind: 'num', low: v, high: v, year, counts: year && yearCountsSomething(s, w.i, w.j) });
   },
 };
 
@@ -467,8 +493,10 @@ const gluedScale: Rule = {
     const v = m ? parseDigits(m[1]) : null;
     const scale = m ? SUFFIX_SCALES.get(m[2].toLowerCase()) : undefined;
     if (v === null || !scale) return null;
-    // "7m" is seven metres unless money precedes it: "$7m", "US$7m".
-    if (scale.moneyOnly && !CURRENCY_SIGNS.has(s.tokens[w.i - 1]?.lower ?? '')) return null;
+    // "7m" is seven metres unless money precedes it ("$7m") or people follow ("1.5m people").
+    if (scale.moneyOnly && !CURRENCY_SIGNS.has(s.tokens[w.i - 1]?.lower ?? '') && !countedAfter(s.tokens, w.j)) {
+      return null;
+    }
     return numeral(v * scale.value, false, scale.value);
   },
 };
@@ -488,7 +516,15 @@ const tokenRange: Rule = {
     // A falling pair ("17-5", "1428-326") is a score or an identifier, not a range.
     if (!(a < b)) return null;
     const year = yearA && /^\d{2,4}$/.test(m[2]) && isYearValue(b);
-    return { kind: 'num', low: a, high: b, range: true, approx: 'range', year, counts: year && yearCountsSomething(s, w.i, w.j) };
+    return make({
+      kind: 'num',
+      low: a,
+      high: b,
+      range: true,
+      approx: 'range',
+      year,
+      counts: year && yearCountsSomething(s, w.i, w.j),
+    });
   },
 };
 
@@ -503,24 +539,29 @@ const gluedCountSuffix: Rule = {
     const v = parseDigits(m[1]);
     if (v === null) return null;
     const approx: Approx = suffix === 'odd' ? 'about' : suffix === 'plus' ? 'at-least' : 'exact';
-    return { kind: 'num', low: v, high: approx === 'at-least' ? null : v, approx };
+    return make({ kind: 'num', low: v, high: approx === 'at-least' ? null : v, approx });
   },
 };
 
 const gluedUnit: Rule = {
   name: 'digits + glued unit (10km, 25-year, 3-fold)',
   pattern: [numberToken((t) => GLUED_SUFFIX_RE.test(t.text), 'glued')],
-  extract: ([w]) => {
+  extract: ([w], s) => {
     const m = GLUED_SUFFIX_RE.exec((w.value as Token).text);
     const v = m ? parseDigits(m[1]) : null;
     if (!m || v === null) return null;
     const suffix = m[2].toLowerCase();
     if (/^(?:years?|yrs?)-olds?$/.test(suffix)) {
-      return { kind: 'q', low: v, high: v, dimension: 'age', unit: 'year', priority: 1 };
+      return make({ kind: 'q', low: v, high: v, dimension: 'age', unit: 'year', priority: 1 });
+    }
+    if (suffix === 'percent' || suffix === 'per-cent' || suffix === 'pc') {
+      return make({ kind: 'q', low: v, high: v, dimension: 'percent', unit: 'percent', priority: 1 });
     }
     const unit = GLUED_UNITS.get(suffix) ?? GLUED_UNITS.get(suffix.split('-')[0]);
     if (!unit) return null;
-    return { kind: 'q', low: v, high: v, dimension: unit[0], unit: unit[1], priority: 1 };
+    // "10m people" is ten million (gluedScale), "a 10m wall" ten metres.
+    if (suffix === 'm' && countedAfter(s.tokens, w.j)) return null;
+    return make({ kind: 'q', low: v, high: v, dimension: unit[0], unit: unit[1], priority: 1 });
   },
 };
 
@@ -531,7 +572,7 @@ const ordinalDigits: Rule = {
     const m = ORDINAL_DIGITS_RE.exec((w.value as Token).text);
     if (!m || !ORDINAL_SUFFIXES.has(m[2].toLowerCase())) return null;
     const v = Number(m[1]);
-    return { kind: 'ord', low: v, high: v };
+    return make({ kind: 'ord', low: v, high: v });
   },
 };
 
@@ -542,7 +583,7 @@ const decade: Rule = {
     const m = DECADE_RE.exec((w.value as Token).text);
     if (!m) return null;
     const v = Number(m[1]);
-    return { kind: 'q', low: v, high: v + 9, dimension: 'year', unit: 'decade', approx: 'range' };
+    return make({ kind: 'q', low: v, high: v + 9, dimension: 'year', unit: 'decade', approx: 'range' });
   },
 };
 
@@ -552,9 +593,17 @@ const prefixedYear: Rule = {
   extract: ([w]) => {
     const rest = (w.value as Token).lower.replace(/^[a-z]+[-‐]/, '');
     const d = DECADE_RE.exec(rest);
-    if (d) return { kind: 'q', low: Number(d[1]), high: Number(d[1]) + 9, dimension: 'year', unit: 'decade', approx: 'range' };
+    if (d)
+      return make({
+        kind: 'q',
+        low: Number(d[1]),
+        high: Number(d[1]) + 9,
+        dimension: 'year',
+        unit: 'decade',
+        approx: 'range',
+      });
     if (/^\d{4}$/.test(rest) && isYearValue(Number(rest))) {
-      return { kind: 'q', low: Number(rest), high: Number(rest), dimension: 'year', unit: 'year' };
+      return make({ kind: 'q', low: Number(rest), high: Number(rest), dimension: 'year', unit: 'year' });
     }
     return null;
   },
@@ -565,7 +614,7 @@ const ordinalWord: Rule = {
   pattern: [{ words: ORDINAL_WORDS }],
   extract: ([w]) => {
     const v = ORDINALS.get((w.value as Token).lower) ?? 0;
-    return { kind: 'ord', low: v, high: v };
+    return make({ kind: 'ord', low: v, high: v });
   },
 };
 
@@ -577,10 +626,10 @@ const hyphenatedOrdinal: Rule = {
     const t = TENS.get(parts[0]);
     if (t !== undefined) {
       const o = ORDINALS.get(parts[1] ?? '');
-      return o !== undefined && o < 10 ? { kind: 'ord', low: t + o, high: t + o } : null;
+      return o !== undefined && o < 10 ? make({ kind: 'ord', low: t + o, high: t + o }) : null;
     }
     const o = ORDINALS.get(parts[0]);
-    return o === undefined ? null : { kind: 'ord', low: o, high: o };
+    return o === undefined ? null : make({ kind: 'ord', low: o, high: o });
   },
 };
 
@@ -593,7 +642,7 @@ const hyphenatedFraction: Rule = {
     const n = UNITS.get(parts[0]);
     const d = DENOMINATORS.get(parts[1]);
     if (n === undefined || d === undefined || n < 1 || n >= d) return null;
-    return { kind: 'frac', low: n / d, high: n / d };
+    return make({ kind: 'frac', low: n / d, high: n / d });
   },
 };
 
@@ -606,18 +655,18 @@ const hyphenatedUnit: Rule = {
     const [v, rest] = r;
     const suffix = rest.join('-');
     if (/^(?:years?|yrs?)-olds?$/.test(suffix)) {
-      return { kind: 'q', low: v, high: v, dimension: 'age', unit: 'year', priority: 1 };
+      return make({ kind: 'q', low: v, high: v, dimension: 'age', unit: 'year', priority: 1 });
     }
     if (GLUED_COUNT_SUFFIXES.has(suffix)) return numeral(v, true);
     const unit = GLUED_UNITS.get(suffix);
-    return unit ? { kind: 'q', low: v, high: v, dimension: unit[0], unit: unit[1], priority: 1 } : null;
+    return unit ? make({ kind: 'q', low: v, high: v, dimension: unit[0], unit: unit[1], priority: 1 }) : null;
   },
 };
 
 const half: Rule = {
   name: 'fraction: half',
   pattern: [{ words: HALF }],
-  extract: () => ({ kind: 'frac', low: 0.5, high: 0.5 }),
+  extract: () => make({ kind: 'frac', low: 0.5, high: 0.5 }),
 };
 
 const vaguePlural: Rule = {
@@ -630,7 +679,7 @@ const vaguePlural: Rule = {
     // "tens" and "scores" are amounts only in "tens of", "scores of" ("test scores" is not).
     if ((lower === 'tens' || lower === 'scores') && s.tokens[w.j]?.lower !== 'of') return null;
     const grain = lower === 'dozens' ? 12 : lower === 'scores' ? 20 : bounds[0] / 2;
-    return { kind: 'num', low: bounds[0], high: bounds[1], vague: true, approx: 'vague', grain };
+    return make({ kind: 'num', low: bounds[0], high: bounds[1], vague: true, approx: 'vague', grain });
   },
 };
 
@@ -639,7 +688,7 @@ const handful: Rule = {
   pattern: [{ words: A }, { words: set(['handful']) }],
   extract: (_p, s) =>
     s.tokens[_p[1].j]?.lower === 'of'
-      ? { kind: 'num', low: HANDFUL[0], high: HANDFUL[1], vague: true, approx: 'vague' }
+      ? make({ kind: 'num', low: HANDFUL[0], high: HANDFUL[1], vague: true, approx: 'vague' })
       : null,
 };
 
@@ -668,7 +717,7 @@ const timesScale: Rule = {
     // of the scale, so "10,000 million" is read as two numbers, not 1e10.
     const limit = scale === 100 ? 100 : scale === 12 ? 21 : 1000;
     if (hi >= limit) return null;
-    const v: Produced = {
+    const v = make({
       kind: 'num',
       low: clean(lo * scale),
       high: n.vague && n.high !== null ? clean((n.high + 1) * scale - 1) : clean(hi * scale),
@@ -677,7 +726,7 @@ const timesScale: Rule = {
       range: n.range,
       vague: n.vague,
       approx: n.approx,
-    };
+    });
     return v;
   },
 };
@@ -715,7 +764,12 @@ const bigAndSmaller: Rule = {
 
 const andAHalf: Rule = {
   name: 'numeral and a half (one and a half million)',
-  pattern: [num((it) => isPoint(it) && it.grain === 1 && (it.low ?? 1000) < 1000), { words: AND }, { words: A }, { words: HALF }],
+  pattern: [
+    num((it) => isPoint(it) && it.grain === 1 && (it.low ?? 1000) < 1000),
+    { words: AND },
+    { words: A },
+    { words: HALF },
+  ],
   extract: ([a]) => numeral(value(a) + 0.5, a.item!.words),
 };
 
@@ -737,17 +791,69 @@ const articleFraction: Rule = {
   extract: ([a, d]) => {
     const den = DENOMINATORS.get((d.value as Token).lower) ?? 0;
     if (den < 2) return null;
-    return { kind: 'frac', low: 1 / den, high: 1 / den, article: (a.value as Token).lower !== 'one' };
+    return make({ kind: 'frac', low: 1 / den, high: 1 / den, article: (a.value as Token).lower !== 'one' });
   },
 };
 
 const numeralFraction: Rule = {
   name: 'fraction: numeral + denominator (two thirds)',
-  pattern: [num((it) => it.words && isPoint(it) && (it.low ?? 0) >= 2 && (it.low ?? 0) <= 9), { words: DENOMINATOR_WORDS }],
+  pattern: [
+    num((it) => it.words && isPoint(it) && (it.low ?? 0) >= 2 && (it.low ?? 0) <= 9),
+    { words: DENOMINATOR_WORDS },
+  ],
   extract: ([n, d]) => {
     const den = DENOMINATORS.get((d.value as Token).lower) ?? 0;
     const v = value(n);
-    return v < den ? { kind: 'frac', low: v / den, high: v / den } : null;
+    return v < den ? make({ kind: 'frac', low: v / den, high: v / den }) : null;
+  },
+};
+
+/** Characters that may group thousands in "10 000": a space, a no-break space, a thin space. */
+const GROUP_SPACES = new Set([' ', '\u00a0', '\u202f', '\u2009']);
+
+const SPACED_THOUSANDS = 'digits grouped by spaces (10 000)';
+
+const spacedThousands: Rule = {
+  name: SPACED_THOUSANDS,
+  pattern: [
+    num(
+      (it) =>
+        !it.words &&
+        isPoint(it) &&
+        isInt(it) &&
+        ((it.grain === 1 && (it.low ?? 0) >= 1 && (it.low ?? 0) < 1000) ||
+          // "1 000 000" chains; the bound stops "100 100 100 ..." from chaining quadratically
+          (it.rule === SPACED_THOUSANDS && (it.low ?? 0) < 1e9)),
+    ),
+    numberToken((t) => t.text.length === 3 && /^\d{3}$/.test(t.text), 'digits'),
+  ],
+  extract: ([a, b], s) => {
+    const left = s.tokens[a.j - 1];
+    const right = b.value as Token;
+    // exactly one grouping space, and the left number not itself a group ("1 000 000" builds up)
+    if (right.start - left.end !== 1 || !GROUP_SPACES.has(s.text[left.end])) return null;
+    if (left.text.length > 3) return null;
+    return make({ kind: 'num', low: value(a) * 1000 + Number(right.text), high: value(a) * 1000 + Number(right.text) });
+  },
+};
+
+const ORDINAL_SUFFIX_WORDS = set(ORDINAL_SUFFIXES);
+
+const ordinalSplit: Rule = {
+  name: 'ordinal with its suffix apart (1,000th)',
+  pattern: [num((it) => !it.words && isPoint(it) && isInt(it)), word(ORDINAL_SUFFIX_WORDS)],
+  extract: ([n, sfx], s) =>
+    s.tokens[n.j - 1].end === (sfx.value as Token).start ? make({ kind: 'ord', low: value(n), high: value(n) }) : null,
+};
+
+const decimalScaleLetter: Rule = {
+  name: 'decimal + scale letter before people (1.5m people)',
+  pattern: [num((it) => !it.words && isPoint(it) && it.grain === 1), word(SCALE_LETTERS)],
+  extract: ([n, l], s) => {
+    const letter = l.value as Token;
+    if (s.tokens[n.j - 1].end !== letter.start || !countedAfter(s.tokens, l.j)) return null;
+    const sc = SUFFIX_SCALES.get(letter.lower);
+    return sc ? numeral(value(n) * sc.value, false, sc.value) : null;
   },
 };
 
@@ -759,14 +865,14 @@ const tensOfThousands: Rule = {
     const outer = b.item!;
     const unit = outer.grain;
     if (inner.high === null || unit <= inner.high) return null;
-    return {
+    return make({
       kind: 'num',
       low: clean((inner.low ?? 0) * unit),
       high: clean((inner.high + 1) * unit - 1),
       vague: true,
       approx: 'vague',
       grain: unit * 10,
-    };
+    });
   },
 };
 
@@ -776,7 +882,7 @@ const vagueScale: Rule = {
   extract: ([v, sc]) => {
     const [lo, hi] = v.value as readonly [number, number | null];
     const s = sc.item!.low!;
-    return {
+    return make({
       kind: 'num',
       low: clean(lo * s),
       high: hi === null ? null : clean((hi + 1) * s - 1),
@@ -784,7 +890,7 @@ const vagueScale: Rule = {
       approx: 'vague',
       grain: s,
       words: true,
-    };
+    });
   },
 };
 
@@ -793,14 +899,14 @@ const vagueScale: Rule = {
  * but the left means 5 million; the literal reading (5..7000000) is refused when the left
  * value is no bigger than the right's multiplier, so "numeral × scale" builds the range instead.
  */
-function numRange(a: Item, b: Item, s: Scan, i: number): Produced | null {
+function numRange(a: Item, b: Item, s: Scan, i: number): Item | null {
   if (!isPoint(a) || !isPoint(b) || a.approx !== 'exact' || b.approx !== 'exact') return null;
   const lo = a.low ?? 0;
   const hi = b.low ?? 0;
   if (!(lo < hi)) return null;
   if (a.year !== b.year) return null;
   if (b.grain > a.grain && lo <= hi / b.grain) return null;
-  return {
+  return make({
     kind: 'num',
     low: lo,
     high: hi,
@@ -810,13 +916,57 @@ function numRange(a: Item, b: Item, s: Scan, i: number): Produced | null {
     grain: b.grain,
     year: a.year && b.year,
     counts: a.year && b.year && yearCountsSomething(s, i, b.j),
-  };
+  });
 }
 
 const rangeTo: Rule = {
   name: 'range: X to Y (15,000 to 20,000)',
   pattern: [num(), { words: TO }, num()],
   extract: ([a, , b], s) => numRange(a.item!, b.item!, s, a.i),
+};
+
+const yearShortRange: Rule = {
+  name: 'range: year to two digits (2016–17)',
+  pattern: [
+    num((it) => it.year && isPoint(it)),
+    { words: RANGE_DASH },
+    numberToken((t) => /^\d\d$/.test(t.text), 'digits'),
+  ],
+  extract: ([a, , b], s) => {
+    const lo = value(a);
+    const hi = Math.floor(lo / 100) * 100 + Number((b.value as Token).text);
+    if (!(lo < hi)) return null;
+    return make({
+      kind: 'num',
+      low: lo,
+      high: hi,
+      range: true,
+      approx: 'range',
+      year: true,
+      counts: yearCountsSomething(s, a.i, b.j),
+    });
+  },
+};
+
+const SLASH = set(['/']);
+
+const slashFraction: Rule = {
+  name: 'fraction with a slash (1/3 of the workers)',
+  pattern: [
+    num((it) => !it.words && isPoint(it) && isInt(it) && (it.low ?? 0) >= 1 && (it.low ?? 0) <= 9),
+    word(SLASH),
+    numberToken((t) => /^\d\d?$/.test(t.text), 'digits'),
+  ],
+  extract: ([n, sl, d], s) => {
+    const t = s.tokens;
+    // written tight ("1/3"), and not part of a date ("1/3/2020")
+    if (t[n.j - 1].end !== t[sl.i].start || t[sl.i].end !== (d.value as Token).start) return null;
+    if (t[d.j]?.lower === '/') return null;
+    const den = Number((d.value as Token).text);
+    const v = value(n);
+    if (!(v < den)) return null;
+    return make({ kind: 'frac', low: v / den, high: v / den });
+  },
 };
 
 const rangeBetween: Rule = {
@@ -868,7 +1018,7 @@ function yearCountsSomething(s: Scan, i: number, j: number): boolean {
 const count: Rule = {
   name: 'count: numeral',
   pattern: [num()],
-  extract: ([n], s) => {
+  extract: ([n]) => {
     const it = n.item!;
     if (it.year && !it.counts) return null;
     // Bare "one" is a determiner far more often than a count ("one researcher", "one of them"),
@@ -884,13 +1034,16 @@ const year: Rule = {
   extract: ([n]) => quantity(n.item!, 'year', 'year'),
 };
 
+/** A date's low/high hold its year when written; a day and month alone have none. */
+const dayOfMonth = (): Item => make({ kind: 'q', low: null, high: null, dimension: 'year', unit: 'date', priority: 1 });
+
 const dayMonth: Rule = {
   name: 'date: day + month (22 December)',
   pattern: [
     num((it) => !it.words && isPoint(it) && isInt(it) && (it.low ?? 0) >= 1 && (it.low ?? 0) <= 31),
     { words: MONTH_WORDS, when: isCapitalised },
   ],
-  extract: ([n]) => quantity(n.item!, 'year', 'date', 1),
+  extract: dayOfMonth,
 };
 
 const monthDay: Rule = {
@@ -899,7 +1052,37 @@ const monthDay: Rule = {
     { words: MONTH_WORDS, when: isCapitalised },
     num((it) => !it.words && isPoint(it) && isInt(it) && (it.low ?? 0) >= 1 && (it.low ?? 0) <= 31),
   ],
-  extract: ([, n]) => quantity(n.item!, 'year', 'date', 1),
+  extract: dayOfMonth,
+};
+
+const slashDate: Rule = {
+  name: 'date: with slashes (1/3/2020)',
+  pattern: [
+    num((it) => !it.words && isPoint(it) && isInt(it)),
+    word(SLASH),
+    numberToken((t) => /^\d{1,2}$/.test(t.text), 'digits'),
+    word(SLASH),
+    numberToken((t) => /^\d{2}(?:\d{2})?$/.test(t.text), 'digits'),
+  ],
+  extract: ([n], s) => {
+    const t = s.tokens;
+    const text = s.text.slice(t[n.i].start, t[n.i + 4]?.end ?? 0);
+    const m = /^\d{1,4}\/\d{1,2}\/(\d{2,4})$/.exec(text);
+    if (!m) return null;
+    const y = m[1].length === 4 ? Number(m[1]) : null;
+    return make({ kind: 'q', low: y, high: y, dimension: 'year', unit: 'date', priority: 2 });
+  },
+};
+
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const isoDate: Rule = {
+  name: 'date: ISO (2019-12-22)',
+  pattern: [numberToken((t) => ISO_DATE_RE.test(t.text), 'glued')],
+  extract: ([w]) => {
+    const y = Number(ISO_DATE_RE.exec((w.value as Token).text)?.[1]);
+    return make({ kind: 'q', low: y, high: y, dimension: 'year', unit: 'date', priority: 2 });
+  },
 };
 
 const clockTime: Rule = {
@@ -917,7 +1100,7 @@ const clockMeridiem: Rule = {
 const ordinal: Rule = {
   name: 'ordinal',
   pattern: [{ kind: 'ord' }],
-  extract: ([o]) => ({ kind: 'q', low: o.item!.low, high: o.item!.high, dimension: 'ordinal' }),
+  extract: ([o]) => make({ kind: 'q', low: o.item!.low, high: o.item!.high, dimension: 'ordinal' }),
 };
 
 const percent: Rule = {
@@ -949,7 +1132,8 @@ export function isShareContext(s: Scan, it: Item): boolean {
   // Subject: at the start of a clause, after nothing but hedges ("Almost two-thirds reside").
   let k = it.i - 1;
   while (k >= 0 && HEDGE_WORDS.has(t[k].lower)) k--;
-  const clauseStart = k < 0 || t[k].type === 'punct' || t[k].lower === 'and' || t[k].lower === 'while' || t[k].lower === 'but';
+  const clauseStart =
+    k < 0 || t[k].type === 'punct' || t[k].lower === 'and' || t[k].lower === 'while' || t[k].lower === 'but';
   if (!clauseStart) return false;
   return next.type === 'word' && !isCapitalised(next) && !PARTITION_NOUNS.has(next.lower) && !isPluralNoun(next);
 }
@@ -982,19 +1166,23 @@ const fractionShare: Rule = {
     const it = f.item!;
     if (!isShareContext(s, it)) return null;
     const v = pct(it.low ?? 0);
-    return { kind: 'q', low: v, high: v, dimension: 'percent', unit: 'percent', approx: 'exact' };
+    return make({ kind: 'q', low: v, high: v, dimension: 'percent', unit: 'percent', approx: 'exact' });
   },
 };
 
 const oneInFive: Rule = {
   name: 'percent: N in M (one in five)',
-  pattern: [num((it) => isPoint(it) && isInt(it) && !it.year), { phrase: OUT_OF_TRIE }, num((it) => isPoint(it) && isInt(it) && !it.year)],
+  pattern: [
+    num((it) => isPoint(it) && isInt(it) && !it.year),
+    { phrase: OUT_OF_TRIE },
+    num((it) => isPoint(it) && isInt(it) && !it.year),
+  ],
   extract: ([a, , b]) => {
     const n = value(a);
     const d = value(b);
     if (!(n >= 1 && n < d && d <= 1000)) return null;
     const v = pct(n / d);
-    return { kind: 'q', low: v, high: v, dimension: 'percent', unit: 'percent', approx: 'exact' };
+    return make({ kind: 'q', low: v, high: v, dimension: 'percent', unit: 'percent', approx: 'exact' });
   },
 };
 
@@ -1011,22 +1199,20 @@ const moneySignLetter: Rule = {
     const sc = SUFFIX_SCALES.get((l.value as Token).lower);
     if (!sc) return null;
     const v = clean(value(n) * sc.value);
-    return { kind: 'q', low: v, high: v, dimension: 'money', unit: c.value as string, priority: 1 };
+    return make({ kind: 'q', low: v, high: v, dimension: 'money', unit: c.value as string, priority: 1 });
   },
 };
 
 const moneyCode: Rule = {
   name: 'money: code + number (USD 5 million)',
   pattern: [word(CURRENCY_CODE_WORDS, (t) => t.text === t.text.toUpperCase()), num((it) => !it.vague)],
-  extract: ([c, n]) =>
-    quantity(n.item!, 'money', CURRENCY_CODES.get((c.value as Token).text) ?? null, 1),
+  extract: ([c, n]) => quantity(n.item!, 'money', CURRENCY_CODES.get((c.value as Token).text) ?? null, 1),
 };
 
 const moneyCodeAfter: Rule = {
   name: 'money: number + code (5 million USD)',
   pattern: [num((it) => !it.year), word(CURRENCY_CODE_WORDS, (t) => t.text === t.text.toUpperCase())],
-  extract: ([n, c]) =>
-    quantity(n.item!, 'money', CURRENCY_CODES.get((c.value as Token).text) ?? null, 1),
+  extract: ([n, c]) => quantity(n.item!, 'money', CURRENCY_CODES.get((c.value as Token).text) ?? null, 1),
 };
 
 const WON_REFUSED_AFTER = set(['the', 'their', 'his', 'her', 'its', 'our', 'by', 'over', 'against', 'gold', 'silver']);
@@ -1060,8 +1246,10 @@ const moneyVague: Rule = {
 const unit: Rule = {
   name: 'unit: number + unit (6,400 km, 11 years, 5 hectares)',
   pattern: [num(), { phrase: UNIT_TRIE }],
-  extract: ([n, u]) => {
+  extract: ([n, u], s) => {
     const [dimension, code] = u.value as readonly [UnitDimension, string];
+    // "1.5m people" is a million people, not metres (decimalScaleLetter reads it).
+    if (code === 'm' && countedAfter(s.tokens, u.j)) return null;
     return quantity(n.item!, dimension, code, 1);
   },
 };
@@ -1082,7 +1270,7 @@ const vagueUnit: Rule = {
   extract: ([v, u]) => {
     const [lo, hi] = v.value as readonly [number, number | null];
     const [dimension, code] = u.value as readonly [UnitDimension, string];
-    return { kind: 'q', low: lo, high: hi, approx: 'vague', dimension, unit: code, priority: 1 };
+    return make({ kind: 'q', low: lo, high: hi, approx: 'vague', dimension, unit: code, priority: 1 });
   },
 };
 
@@ -1115,7 +1303,7 @@ const identifier: Rule = {
     // "No" needs its dot ("No. 84"); "no 5 workers" is a negation.
     if ((t.lower === 'no' || t.lower === 'nos') && noun.j === n.i) return null;
     const v = parseInt((n.value as Token).text, 10);
-    return { kind: 'q', low: v, high: v, dimension: 'identifier', priority: 3 };
+    return make({ kind: 'q', low: v, high: v, dimension: 'identifier', priority: 3 });
   },
 };
 
@@ -1124,7 +1312,7 @@ const citation: Rule = {
   pattern: [{ words: set(['[']) }, numberToken((t) => /^\d{1,4}$/.test(t.text)), { words: set([']']) }],
   extract: ([, n]) => {
     const v = Number((n.value as Token).text);
-    return { kind: 'q', low: v, high: v, dimension: 'identifier', priority: 3 };
+    return make({ kind: 'q', low: v, high: v, dimension: 'identifier', priority: 3 });
   },
 };
 
@@ -1133,15 +1321,15 @@ const hashNumber: Rule = {
   pattern: [{ words: set(['#', '№']) }, numberToken((t) => IDENT_NUMBER.test(t.text))],
   extract: ([, n]) => {
     const v = parseInt((n.value as Token).text, 10);
-    return { kind: 'q', low: v, high: v, dimension: 'identifier', priority: 3 };
+    return make({ kind: 'q', low: v, high: v, dimension: 'identifier', priority: 3 });
   },
 };
 
 /** "over 1990", "under Article 4": bounding hedges do not apply to these. */
 const UNHEDGEABLE: ReadonlySet<Dimension> = new Set(['identifier', 'ordinal']);
 
-function applyHedge(q: Item, approx: Approx, hedge: { i: number; j: number }): Produced {
-  const base: Produced = {
+function applyHedge(q: Item, approx: Approx, hedge: { i: number; j: number }): Item {
+  const base = make({
     kind: 'q',
     low: q.low,
     high: q.high,
@@ -1150,7 +1338,7 @@ function applyHedge(q: Item, approx: Approx, hedge: { i: number; j: number }): P
     unit: q.unit,
     priority: q.priority,
     hedge,
-  };
+  });
   if (q.approx === 'range' || q.approx === 'vague') return base;
   base.approx = approx;
   if (approx === 'at-least') {
@@ -1181,7 +1369,9 @@ const hedged: Rule = {
 const postfixHedged: Rule = {
   name: 'quantity + hedge (10,000 or more, 10,000+)',
   pattern: [
-    quant((it) => it.hedge === null && it.approx === 'exact' && !UNHEDGEABLE.has(it.dimension!) && it.dimension !== 'year'),
+    quant(
+      (it) => it.hedge === null && it.approx === 'exact' && !UNHEDGEABLE.has(it.dimension!) && it.dimension !== 'year',
+    ),
     { phrase: POSTFIX_HEDGE_TRIE },
   ],
   extract: ([q, h], s) => {
@@ -1197,17 +1387,25 @@ const postfixHedged: Rule = {
   },
 };
 
-const RANGEABLE: ReadonlySet<Dimension> = new Set(['count', 'percent', 'money', 'duration', 'distance', 'other', 'age']);
+const RANGEABLE: ReadonlySet<Dimension> = new Set([
+  'count',
+  'percent',
+  'money',
+  'duration',
+  'distance',
+  'other',
+  'age',
+]);
 
 /** "76% to 84%", "$40 to $100": both sides carry their unit. Bare counts are ranged as numerals. */
-function quantityRange(a: Item, b: Item): Produced | null {
+function quantityRange(a: Item, b: Item): Item | null {
   if (a.dimension !== b.dimension || a.unit !== b.unit || !RANGEABLE.has(a.dimension!)) return null;
   if (a.approx === 'range' || a.approx === 'vague' || b.approx === 'range' || b.approx === 'vague') return null;
   if (a.dimension === 'count' && a.hedge === null && b.hedge === null) return null;
   const lo = a.low ?? a.high;
   const hi = b.high ?? b.low;
   if (lo === null || hi === null || !(lo < hi)) return null;
-  return {
+  return make({
     kind: 'q',
     low: lo,
     high: hi,
@@ -1216,7 +1414,7 @@ function quantityRange(a: Item, b: Item): Produced | null {
     unit: a.unit,
     hedge: a.hedge,
     priority: Math.max(a.priority, b.priority),
-  };
+  });
 }
 
 const qRangeTo: Rule = {
@@ -1275,9 +1473,14 @@ export const RULES: readonly Rule[] = [
   fractionOfAScale,
   articleFraction,
   numeralFraction,
+  spacedThousands,
+  ordinalSplit,
+  decimalScaleLetter,
   tensOfThousands,
   vagueScale,
   rangeTo,
+  yearShortRange,
+  slashFraction,
   rangeBetween,
   rangeFrom,
   rangeOr,
@@ -1286,6 +1489,8 @@ export const RULES: readonly Rule[] = [
   year,
   dayMonth,
   monthDay,
+  slashDate,
+  isoDate,
   clockTime,
   clockMeridiem,
   ordinal,
