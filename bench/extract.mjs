@@ -18,7 +18,10 @@ const REFERENCE = new Date(2026, 0, 1);
 
 const unit = readFileSync(new URL('../corpus/north-koreans-in-russia.txt', import.meta.url), 'utf8');
 // Plain paragraphs (headings dropped) so every engine reads the same prose.
-const prose = unit.split('\n').filter((l) => l.trim() && !l.startsWith('=') && !l.startsWith('-')).join('\n\n');
+const prose = unit
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('=') && !l.startsWith('-'))
+  .join('\n\n');
 const copies = Math.ceil(TARGET_BYTES / Buffer.byteLength(prose));
 const text = Array.from({ length: copies }, () => prose).join('\n\n');
 const mb = Buffer.byteLength(text) / (1024 * 1024);
@@ -63,7 +66,9 @@ for (const [name, run] of Object.entries(engines)) {
   times.sort((a, b) => a - b);
   const ms = times[Math.floor(RUNS / 2)];
   mbps[name] = mb / (ms / 1000);
-  console.log(`${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${mbps[name].toFixed(2).padStart(7)} MB/s  (${found} items)`);
+  console.log(
+    `${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${mbps[name].toFixed(2).padStart(7)} MB/s  (${found} items)`,
+  );
 }
 const r = (x) => x.toFixed(2);
 console.log(`text: ${mb.toFixed(2)} MB (${copies} copies of the seed article's prose), median of ${RUNS} runs`);

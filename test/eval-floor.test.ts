@@ -23,7 +23,9 @@ const f1 = (tp: number, pred: number, gold: number) => {
 describe('development set scores', () => {
   const sum = { tp: 0, strict: 0, full: 0, pred: 0, gold: 0, evTp: 0, evPred: 0, evGold: 0 };
   const report: string[] = [];
-  for (const file of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const gold = JSON.parse(readFileSync(join(goldDir, file), 'utf8'));
     const path = join(root, gold.document);
     const text = readFileSync(path, 'utf8');

@@ -45,7 +45,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     process.stderr.write(`atlas: internal error: ${(e as Error)?.message ?? e}\n`);
-    process.stderr.write(process.env.ATLAS_DEBUG ? `${(e as Error)?.stack}\n` : 'Run with ATLAS_DEBUG=1 for details, and please report it.\n');
+    process.stderr.write(
+      process.env.ATLAS_DEBUG
+        ? `${(e as Error)?.stack}\n`
+        : 'Run with ATLAS_DEBUG=1 for details, and please report it.\n',
+    );
     return 70;
   }
 }

@@ -42,7 +42,13 @@ describe('atlas extract', () => {
   });
 
   it('resolves relative times against --date', () => {
-    const r = atlas('extract', file('rel.txt', 'Some 300 workers arrived last year.'), '--json', '--date', '2024-05-01');
+    const r = atlas(
+      'extract',
+      file('rel.txt', 'Some 300 workers arrived last year.'),
+      '--json',
+      '--date',
+      '2024-05-01',
+    );
     expect(JSON.parse(r.stdout).claims[0].time).toMatchObject({ start: '2023', end: '2023' });
   });
 
@@ -50,7 +56,11 @@ describe('atlas extract', () => {
     ['a missing file', () => ['extract', join(dir, 'nope.txt')], /no such file/],
     ['an empty file', () => ['extract', file('empty.txt', '')], /empty/],
     ['a binary file', () => ['extract', file('bin.txt', new Uint8Array([1, 2, 0, 3, 4]))], /binary/],
-    ['a non-UTF-8 file', () => ['extract', file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x31]))], /UTF-8/],
+    [
+      'a non-UTF-8 file',
+      () => ['extract', file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x31]))],
+      /UTF-8/,
+    ],
     ['a folder', () => ['extract', dir], /folder/],
     ['a bad --date', () => ['extract', file('ok.txt', 'Hello.'), '--date', '20066'], /invalid --date/],
   ];

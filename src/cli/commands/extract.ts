@@ -61,7 +61,11 @@ export function formatExtraction(r: Extraction): string {
       c.source ?? '',
     ]);
   }
-  const events = new Table({ head: ['trigger', 'type', 'time', 'place', 'actors'], wordWrap: true, colWidths: [18, 14, 12, 18, 40] });
+  const events = new Table({
+    head: ['trigger', 'type', 'time', 'place', 'actors'],
+    wordWrap: true,
+    colWidths: [18, 14, 12, 18, 40],
+  });
   for (const e of r.events) events.push([e.text, e.type, formatTime(e.time), e.place?.name ?? '', e.actors.join(', ')]);
   const title = r.document.title ?? '(untitled)';
   return [

@@ -12,7 +12,12 @@ export const BUNDLED_CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..'
 
 /** `atlas summary [FILES...]`: per document, its figures about people in one readable table. */
 export function summaryCommand(files: string[]): string {
-  const paths = files.length > 0 ? files : readdirSync(BUNDLED_CORPUS).filter((f) => /\.(txt|md|html?)$/.test(f)).map((f) => join(BUNDLED_CORPUS, f));
+  const paths =
+    files.length > 0
+      ? files
+      : readdirSync(BUNDLED_CORPUS)
+          .filter((f) => /\.(txt|md|html?)$/.test(f))
+          .map((f) => join(BUNDLED_CORPUS, f));
   const out: string[] = [];
   for (const path of paths) {
     const r = extract(readDocument(readDocumentFile(path), { path }));
@@ -22,12 +27,29 @@ export function summaryCommand(files: string[]): string {
       colWidths: [24, 18, 12, 12, 13, 20, 22],
     });
     for (const c of r.claims) {
-      const t = c.time ? (c.time.start === c.time.end ? c.time.start : `${c.time.start ?? '…'}–${c.time.end ?? '…'}`) : '';
-      table.push([c.text, `${formatValue(c.value)} ${c.unit === 'person' ? '' : c.unit}${c.per ? `/${c.per}` : ''}`, c.measure, c.group?.kind ?? '', t ?? '', c.place?.name ?? '', c.source ?? '']);
+      const t = c.time
+        ? c.time.start === c.time.end
+          ? c.time.start
+          : `${c.time.start ?? '…'}–${c.time.end ?? '…'}`
+        : '';
+      table.push([
+        c.text,
+        `${formatValue(c.value)} ${c.unit === 'person' ? '' : c.unit}${c.per ? `/${c.per}` : ''}`,
+        c.measure,
+        c.group?.kind ?? '',
+        t ?? '',
+        c.place?.name ?? '',
+        c.source ?? '',
+      ]);
     }
     const byType = new Map<string, number>();
     for (const e of r.events) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
-    out.push(`${r.document.title ?? path} (${path})`, `${r.claims.length} figures, ${r.events.length} events: ${[...byType].map(([k, n]) => `${k} ${n}`).join(', ')}`, table.toString(), '');
+    out.push(
+      `${r.document.title ?? path} (${path})`,
+      `${r.claims.length} figures, ${r.events.length} events: ${[...byType].map(([k, n]) => `${k} ${n}`).join(', ')}`,
+      table.toString(),
+      '',
+    );
   }
   return out.join('\n');
 }

@@ -59,7 +59,8 @@ export const attachGroup: Refiner = (ctx, drafts) =>
     let pick: GroupMention | undefined = d.counts && !isWeak(d.counts) ? d.counts : undefined;
     if (!pick && d.unit === 'percent') {
       const at = tokenAt(s.tokens, d.quantity.end);
-      if (s.tokens[at]?.lower === 'of') pick = strong.find((g) => tokenAt(s.tokens, g.start) - at <= 3 && g.start > d.quantity.end);
+      if (s.tokens[at]?.lower === 'of')
+        pick = strong.find((g) => tokenAt(s.tokens, g.start) - at <= 3 && g.start > d.quantity.end);
     }
     if (!pick && strong.length > 0) {
       pick = strong.reduce((best, g) =>

@@ -49,7 +49,8 @@ export const attachMeasure: Refiner = (ctx, drafts) =>
     } else if (found) measure = found.measure;
     else {
       const next = s.tokens[after]?.lower === 'were' ? s.tokens[after + 1] : s.tokens[after];
-      if (next?.lower === 'from' && s.places.some((p) => p.role === 'place' && p.start > next.end)) measure = 'arrivals';
+      if (next?.lower === 'from' && s.places.some((p) => p.role === 'place' && p.start > next.end))
+        measure = 'arrivals';
     }
     return { ...d, measure };
   });

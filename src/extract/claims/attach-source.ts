@@ -14,7 +14,9 @@ export const attachSource: Refiner = (ctx, drafts) =>
     const nearest = <T extends { start: number; end: number }>(xs: readonly T[]) =>
       xs.reduce<T | null>(
         (best, x) =>
-          best === null || tokenDistance(s.tokens, x, d.quantity) < tokenDistance(s.tokens, best, d.quantity) ? x : best,
+          best === null || tokenDistance(s.tokens, x, d.quantity) < tokenDistance(s.tokens, best, d.quantity)
+            ? x
+            : best,
         null,
       );
     const source = nearest(s.attributions)?.source ?? null;

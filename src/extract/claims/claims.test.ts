@@ -10,33 +10,57 @@ import { count, doc, drafts, group, modality, place, placeRef, rate, source, yea
 import { assembleClaims } from './pipeline.js';
 
 const RU = placeRef('RU', 'Russia', [], 'country');
-const FAR_EAST = placeRef('feature:russian-far-east', 'Russian Far East', ['RU'], 'feature');
 const KAMCHATKA = placeRef('RU-KAM', 'Kamchatka Krai', ['feature:russian-far-east', 'RU']);
-const PETROPAVLOVSK = placeRef('city:RU:petropavlovsk', 'Petropavlovsk-Kamchatsky', ['RU-KAM', 'feature:russian-far-east', 'RU'], 'city');
+const PETROPAVLOVSK = placeRef(
+  'city:RU:petropavlovsk',
+  'Petropavlovsk-Kamchatsky',
+  ['RU-KAM', 'feature:russian-far-east', 'RU'],
+  'city',
+);
 const KP = placeRef('KP', 'North Korea', [], 'country');
 const UA = placeRef('UA', 'Ukraine', [], 'country');
 
 describe('dropNonPeople', () => {
   it('keeps a count followed by the group it counts', () => {
-    const ctx = doc([['The North Koreans sent about 12,000 troops.', (t) => ({
-      quantities: [count(t, 'about 12,000', 12000, 12000, { approx: 'about', counted: 'troops' })],
-      groups: [group(t, 'North Koreans', 'general'), group(t, 'troops', 'soldiers')],
-    })]]);
+    const ctx = doc([
+      [
+        'The North Koreans sent about 12,000 troops.',
+        (t) => ({
+          quantities: [count(t, 'about 12,000', 12000, 12000, { approx: 'about', counted: 'troops' })],
+          groups: [group(t, 'North Koreans', 'general'), group(t, 'troops', 'soldiers')],
+        }),
+      ],
+    ]);
     const [d] = dropNonPeople(ctx, drafts(ctx));
     expect(d?.counts?.label).toBe('troops');
   });
   it('drops a count of things (near miss: "124 trains")', () => {
-    const ctx = doc([['124 trains were used to resettle them.', (t) => ({ quantities: [count(t, '124', 124, 124, { counted: 'trains' })] })]]);
+    const ctx = doc([
+      [
+        '124 trains were used to resettle them.',
+        (t) => ({ quantities: [count(t, '124', 124, 124, { counted: 'trains' })] }),
+      ],
+    ]);
     expect(dropNonPeople(ctx, drafts(ctx))).toEqual([]);
   });
   it('keeps a bare count with no noun after it', () => {
-    const ctx = doc([['Roughly 15,000 to 20,000 were present in any given year.', (t) => ({
-      quantities: [count(t, 'Roughly 15,000 to 20,000', 15000, 20000)],
-    })]]);
+    const ctx = doc([
+      [
+        'Roughly 15,000 to 20,000 were present in any given year.',
+        (t) => ({
+          quantities: [count(t, 'Roughly 15,000 to 20,000', 15000, 20000)],
+        }),
+      ],
+    ]);
     expect(dropNonPeople(ctx, drafts(ctx))).toHaveLength(1);
   });
   it('drops a number inside a time expression', () => {
-    const ctx = doc([['It lasted from 1946-1949.', (t) => ({ quantities: [count(t, '1946', 1946)], times: [year(t, '1946-1949', '1946', '1949')] })]]);
+    const ctx = doc([
+      [
+        'It lasted from 1946-1949.',
+        (t) => ({ quantities: [count(t, '1946', 1946)], times: [year(t, '1946-1949', '1946', '1949')] }),
+      ],
+    ]);
     expect(dropNonPeople(ctx, drafts(ctx))).toEqual([]);
   });
 });
@@ -47,25 +71,52 @@ describe('attachMeasure', () => {
     return attachMeasure(ctx, dropNonPeople(ctx, drafts(ctx)))[0]?.measure;
   };
   it('reads a verb after the counted group: "were recruited" -> arrivals', () => {
-    expect(measureOf('roughly 9,000 North Korean migrant workers were recruited by the Soviet government.', 'roughly 9,000', (t) => [group(t, 'North Korean migrant workers', 'workers')])).toBe('arrivals');
+    expect(
+      measureOf(
+        'roughly 9,000 North Korean migrant workers were recruited by the Soviet government.',
+        'roughly 9,000',
+        (t) => [group(t, 'North Korean migrant workers', 'workers')],
+      ),
+    ).toBe('arrivals');
   });
   it('reads a verb before the number: "captured 2 soldiers" -> count', () => {
-    expect(measureOf('In 2025, Ukraine captured 2 soldiers from North Korea.', '2', (t) => [group(t, 'soldiers', 'soldiers')])).toBe('count');
+    expect(
+      measureOf('In 2025, Ukraine captured 2 soldiers from North Korea.', '2', (t) => [
+        group(t, 'soldiers', 'soldiers'),
+      ]),
+    ).toBe('count');
   });
   it('skips words inside the counted group: "deported Koreans died" -> count, not departures', () => {
-    expect(measureOf('between 16,500 and 50,000 deported Koreans died from starvation.', 'between 16,500 and 50,000', (t) => [group(t, 'deported Koreans', 'refugees', 'koreans')])).toBe('count');
+    expect(
+      measureOf(
+        'between 16,500 and 50,000 deported Koreans died from starvation.',
+        'between 16,500 and 50,000',
+        (t) => [group(t, 'deported Koreans', 'refugees', 'koreans')],
+      ),
+    ).toBe('count');
   });
   it('reads a noun: "their total population at roughly 10,000" -> population', () => {
-    expect(measureOf('A study estimated their total population at roughly 10,000.', 'roughly 10,000')).toBe('population');
+    expect(measureOf('A study estimated their total population at roughly 10,000.', 'roughly 10,000')).toBe(
+      'population',
+    );
   });
   it('defaults to population when nothing says otherwise (near miss: "there were")', () => {
-    expect(measureOf('In 1999, there were only between 100 and 500 refugees in the area.', 'between 100 and 500', (t) => [group(t, 'refugees', 'refugees')])).toBe('population');
+    expect(
+      measureOf('In 1999, there were only between 100 and 500 refugees in the area.', 'between 100 and 500', (t) => [
+        group(t, 'refugees', 'refugees'),
+      ]),
+    ).toBe('population');
   });
   it('counts people by origin as arrivals: "700 were from Myongchon"', () => {
-    const ctx = doc([['Of these, 700 were from Myongchon.', (t) => ({
-      quantities: [count(t, '700', 700)],
-      places: [place(t, 'Myongchon', placeRef('city:KP:myongchon', 'Myongchon', ['KP'], 'city'))],
-    })]]);
+    const ctx = doc([
+      [
+        'Of these, 700 were from Myongchon.',
+        (t) => ({
+          quantities: [count(t, '700', 700)],
+          places: [place(t, 'Myongchon', placeRef('city:KP:myongchon', 'Myongchon', ['KP'], 'city'))],
+        }),
+      ],
+    ]);
     expect(attachMeasure(ctx, drafts(ctx))[0]?.measure).toBe('arrivals');
   });
 });
@@ -73,8 +124,14 @@ describe('attachMeasure', () => {
 describe('attachGroup', () => {
   it('carries the specific group of the sentence before', () => {
     const ctx = doc([
-      ['The second wave involved North Koreans working as lumberjacks.', (t) => ({ groups: [group(t, 'North Koreans', 'general'), group(t, 'lumberjacks', 'workers')] })],
-      ['Roughly 15,000 to 20,000 were present in any given year.', (t) => ({ quantities: [count(t, 'Roughly 15,000 to 20,000', 15000, 20000)] })],
+      [
+        'The second wave involved North Koreans working as lumberjacks.',
+        (t) => ({ groups: [group(t, 'North Koreans', 'general'), group(t, 'lumberjacks', 'workers')] }),
+      ],
+      [
+        'Roughly 15,000 to 20,000 were present in any given year.',
+        (t) => ({ quantities: [count(t, 'Roughly 15,000 to 20,000', 15000, 20000)] }),
+      ],
     ]);
     const [d] = attachGroup(ctx, drafts(ctx));
     expect(d?.group).toEqual({ kind: 'workers', label: 'North Koreans' });
@@ -92,23 +149,48 @@ describe('attachGroup', () => {
     expect(attachGroup(ctx, drafts(ctx))[0]?.group).toBeNull();
   });
   it('takes the group after "of" for a share', () => {
-    const ctx = doc([['65% of the Sakhalin Koreans took up citizenship, unlike the workers.', (t) => ({
-      quantities: [{ ...count(t, '65%', 65), dimension: 'percent', unit: 'percent' }],
-      groups: [group(t, 'Sakhalin Koreans', 'community', 'koreans'), group(t, 'workers', 'workers')],
-    })]]);
+    const ctx = doc([
+      [
+        '65% of the Sakhalin Koreans took up citizenship, unlike the workers.',
+        (t) => ({
+          quantities: [{ ...count(t, '65%', 65), dimension: 'percent', unit: 'percent' }],
+          groups: [group(t, 'Sakhalin Koreans', 'community', 'koreans'), group(t, 'workers', 'workers')],
+        }),
+      ],
+    ]);
     expect(attachGroup(ctx, drafts(ctx))[0]?.group?.kind).toBe('community');
   });
   it('makes a general group specific by a purpose word: "on work visas" -> workers', () => {
-    const ctx = doc([['more than 10,000 North Koreans entered Russia on work visas.', (t) => ({
-      quantities: [count(t, 'more than 10,000', 10000, null, { approx: 'at-least' })],
-      groups: [group(t, 'North Koreans', 'general', 'koreans')],
-    })]]);
+    const ctx = doc([
+      [
+        'more than 10,000 North Koreans entered Russia on work visas.',
+        (t) => ({
+          quantities: [count(t, 'more than 10,000', 10000, null, { approx: 'at-least' })],
+          groups: [group(t, 'North Koreans', 'general', 'koreans')],
+        }),
+      ],
+    ]);
     expect(attachGroup(ctx, dropNonPeople(ctx, drafts(ctx)))[0]?.group?.kind).toBe('workers');
   });
   it('looks past a weak head ("their population") to the subject before', () => {
     const ctx = doc([
-      ['North Koreans in Russia consist of students and workers.', (t) => ({ groups: [group(t, 'North Koreans', 'general', 'koreans'), group(t, 'students', 'students'), group(t, 'workers', 'workers')] })],
-      ['A study estimated their total population at roughly 10,000.', (t) => ({ quantities: [count(t, 'roughly 10,000', 10000)], groups: [group(t, 'their total population', 'general', 'population')] })],
+      [
+        'North Koreans in Russia consist of students and workers.',
+        (t) => ({
+          groups: [
+            group(t, 'North Koreans', 'general', 'koreans'),
+            group(t, 'students', 'students'),
+            group(t, 'workers', 'workers'),
+          ],
+        }),
+      ],
+      [
+        'A study estimated their total population at roughly 10,000.',
+        (t) => ({
+          quantities: [count(t, 'roughly 10,000', 10000)],
+          groups: [group(t, 'their total population', 'general', 'population')],
+        }),
+      ],
     ]);
     expect(attachGroup(ctx, drafts(ctx))[0]?.group?.kind).toBe('general'); // the subject, not the list after it
   });
@@ -116,16 +198,24 @@ describe('attachGroup', () => {
 
 describe('attachTime', () => {
   it('takes the nearest time in the sentence', () => {
-    const ctx = doc([['One survey published in 2020 estimated their number to have been 50,000 between 1946 and 1949.', (t) => ({
-      quantities: [count(t, '50,000', 50000)],
-      times: [year(t, '2020', '2020'), year(t, 'between 1946 and 1949', '1946', '1949')],
-    })]]);
+    const ctx = doc([
+      [
+        'One survey published in 2020 estimated their number to have been 50,000 between 1946 and 1949.',
+        (t) => ({
+          quantities: [count(t, '50,000', 50000)],
+          times: [year(t, '2020', '2020'), year(t, 'between 1946 and 1949', '1946', '1949')],
+        }),
+      ],
+    ]);
     expect(attachTime(ctx, drafts(ctx))[0]?.time?.interval).toEqual({ start: '1946', end: '1949' });
   });
   it('carries the nearest earlier time in the section, marked implied', () => {
     const ctx = doc([
       ['The second wave began in 1966 or 1967.', (t) => ({ times: [year(t, '1966 or 1967', '1966', '1967')] })],
-      ['Roughly 15,000 to 20,000 were present.', (t) => ({ quantities: [count(t, 'Roughly 15,000 to 20,000', 15000, 20000)] })],
+      [
+        'Roughly 15,000 to 20,000 were present.',
+        (t) => ({ quantities: [count(t, 'Roughly 15,000 to 20,000', 15000, 20000)] }),
+      ],
     ]);
     const [d] = attachTime(ctx, drafts(ctx));
     expect(d?.time?.interval.start).toBe('1966');
@@ -135,26 +225,50 @@ describe('attachTime', () => {
 
 describe('attachPlace', () => {
   it('prefers the destination for arrivals', () => {
-    const ctx = doc([['50,000 North Koreans went from North Korea to Kamchatka.', (t) => ({
-      quantities: [count(t, '50,000', 50000)],
-      places: [place(t, 'North Korea', KP), place(t, 'Kamchatka', KAMCHATKA)],
-    })]]);
-    const [d] = attachPlace(ctx, drafts(ctx).map((x) => ({ ...x, measure: 'arrivals' as const })));
+    const ctx = doc([
+      [
+        '50,000 North Koreans went from North Korea to Kamchatka.',
+        (t) => ({
+          quantities: [count(t, '50,000', 50000)],
+          places: [place(t, 'North Korea', KP), place(t, 'Kamchatka', KAMCHATKA)],
+        }),
+      ],
+    ]);
+    const [d] = attachPlace(
+      ctx,
+      drafts(ctx).map((x) => ({ ...x, measure: 'arrivals' as const })),
+    );
     expect(d?.place?.name).toBe('Kamchatka Krai');
   });
   it('prefers a bare actor over an origin for a count: "Ukraine captured 2 soldiers from North Korea"', () => {
-    const ctx = doc([['In 2025, Ukraine captured 2 soldiers from North Korea.', (t) => ({
-      quantities: [count(t, '2', 2)],
-      places: [place(t, 'Ukraine', UA), place(t, 'North Korea', KP)],
-    })]]);
-    const [d] = attachPlace(ctx, drafts(ctx).map((x) => ({ ...x, measure: 'count' as const })));
+    const ctx = doc([
+      [
+        'In 2025, Ukraine captured 2 soldiers from North Korea.',
+        (t) => ({
+          quantities: [count(t, '2', 2)],
+          places: [place(t, 'Ukraine', UA), place(t, 'North Korea', KP)],
+        }),
+      ],
+    ]);
+    const [d] = attachPlace(
+      ctx,
+      drafts(ctx).map((x) => ({ ...x, measure: 'count' as const })),
+    );
     expect(d?.place?.name).toBe('Ukraine');
   });
   it('ignores demonyms and falls back to the document frame (implied)', () => {
-    const ctx = doc([['The North Koreans sent about 12,000 troops according to Ukrainian intelligence.', (t) => ({
-      quantities: [count(t, 'about 12,000', 12000)],
-      places: [place(t, 'Ukrainian', UA, 'demonym')],
-    })]], RU);
+    const ctx = doc(
+      [
+        [
+          'The North Koreans sent about 12,000 troops according to Ukrainian intelligence.',
+          (t) => ({
+            quantities: [count(t, 'about 12,000', 12000)],
+            places: [place(t, 'Ukrainian', UA, 'demonym')],
+          }),
+        ],
+      ],
+      RU,
+    );
     const [d] = attachPlace(ctx, drafts(ctx));
     expect(d?.place?.name).toBe('Russia');
     expect(d?.implied.place).toBe('document');
@@ -178,7 +292,10 @@ describe('documentFrame', () => {
 describe('attachSource and attachRate', () => {
   it('attributes within the sentence only', () => {
     const ctx = doc([
-      ['The North Koreans sent about 12,000 troops according to Ukrainian intelligence.', (t) => ({ quantities: [count(t, 'about 12,000', 12000)], attributions: [source(t, 'Ukrainian intelligence')] })],
+      [
+        'The North Koreans sent about 12,000 troops according to Ukrainian intelligence.',
+        (t) => ({ quantities: [count(t, 'about 12,000', 12000)], attributions: [source(t, 'Ukrainian intelligence')] }),
+      ],
       ['Ukraine captured 2 soldiers.', (t) => ({ quantities: [count(t, '2', 2)] })],
     ]);
     const [a, b] = attachSource(ctx, drafts(ctx));
@@ -186,33 +303,56 @@ describe('attachSource and attachRate', () => {
     expect([b?.source, b?.modality]).toEqual([null, 'asserted']);
   });
   it('reads the modality cue: "suggested allowing up to 150,000" -> proposed', () => {
-    const ctx = doc([['Sergey Darkin suggested allowing up to 150,000 refugees to settle.', (t) => ({
-      quantities: [count(t, 'up to 150,000', null, 150000, { approx: 'at-most' })],
-      attributions: [source(t, 'Sergey Darkin')],
-      modalities: [modality(t, 'suggested', 'proposed')],
-    })]]);
+    const ctx = doc([
+      [
+        'Sergey Darkin suggested allowing up to 150,000 refugees to settle.',
+        (t) => ({
+          quantities: [count(t, 'up to 150,000', null, 150000, { approx: 'at-most' })],
+          attributions: [source(t, 'Sergey Darkin')],
+          modalities: [modality(t, 'suggested', 'proposed')],
+        }),
+      ],
+    ]);
     expect(attachSource(ctx, drafts(ctx))[0]?.modality).toBe('proposed');
   });
   it('joins a rate later in the clause, not across a semicolon', () => {
-    const ctx = doc([['more than 10,000 entered Russia annually; 5 left monthly.', (t) => ({
-      quantities: [count(t, 'more than 10,000', 10000, null), count(t, '5', 5)],
-      rates: [rate(t, 'annually', 'year'), rate(t, 'monthly', 'month')],
-    })]]);
+    const ctx = doc([
+      [
+        'more than 10,000 entered Russia annually; 5 left monthly.',
+        (t) => ({
+          quantities: [count(t, 'more than 10,000', 10000, null), count(t, '5', 5)],
+          rates: [rate(t, 'annually', 'year'), rate(t, 'monthly', 'month')],
+        }),
+      ],
+    ]);
     expect(attachRate(ctx, drafts(ctx)).map((d) => d.per)).toEqual(['year', 'month']);
   });
 });
 
 describe('assembleClaims', () => {
   it('runs the whole chain on one sentence', () => {
-    const ctx = doc([['In 2025, Ukraine captured 2 soldiers from North Korea.', (t) => ({
-      quantities: [count(t, '2', 2, 2, { counted: 'soldiers' })],
-      times: [year(t, '2025', '2025')],
-      groups: [group(t, 'soldiers', 'soldiers')],
-      places: [place(t, 'Ukraine', UA), place(t, 'North Korea', KP)],
-    })]]);
+    const ctx = doc([
+      [
+        'In 2025, Ukraine captured 2 soldiers from North Korea.',
+        (t) => ({
+          quantities: [count(t, '2', 2, 2, { counted: 'soldiers' })],
+          times: [year(t, '2025', '2025')],
+          groups: [group(t, 'soldiers', 'soldiers')],
+          places: [place(t, 'Ukraine', UA), place(t, 'North Korea', KP)],
+        }),
+      ],
+    ]);
     const [c] = assembleClaims(ctx);
-    expect({ measure: c?.measure, group: c?.group?.kind, time: c?.time?.interval.start, place: c?.place?.name }).toEqual({
-      measure: 'count', group: 'soldiers', time: '2025', place: 'Ukraine',
+    expect({
+      measure: c?.measure,
+      group: c?.group?.kind,
+      time: c?.time?.interval.start,
+      place: c?.place?.name,
+    }).toEqual({
+      measure: 'count',
+      group: 'soldiers',
+      time: '2025',
+      place: 'Ukraine',
     });
   });
 });

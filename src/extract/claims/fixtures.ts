@@ -61,7 +61,13 @@ export function doc(
   return { text, title: null, sentences, frame };
 }
 
-export const count = (text: string, quote: string, low: number | null, high = low, extra: Partial<Quantity> = {}): Quantity => ({
+export const count = (
+  text: string,
+  quote: string,
+  low: number | null,
+  high = low,
+  extra: Partial<Quantity> = {},
+): Quantity => ({
   ...at(text, quote),
   dimension: 'count',
   low,
@@ -74,7 +80,12 @@ export const count = (text: string, quote: string, low: number | null, high = lo
   ...extra,
 });
 
-export const group = (text: string, quote: string, kind: GroupKind, head = quote.split(' ').pop()!.toLowerCase()): GroupMention => ({
+export const group = (
+  text: string,
+  quote: string,
+  kind: GroupKind,
+  head = quote.split(' ').pop()!.toLowerCase(),
+): GroupMention => ({
   ...at(text, quote),
   kind,
   head,
@@ -91,7 +102,12 @@ export const year = (text: string, quote: string, start: string, end = start): T
   relative: false,
 });
 
-export const placeRef = (id: string, name: string, parents: string[] = [], kind: PlaceRef['kind'] = 'region'): PlaceRef => ({
+export const placeRef = (
+  id: string,
+  name: string,
+  parents: string[] = [],
+  kind: PlaceRef['kind'] = 'region',
+): PlaceRef => ({
   id,
   name,
   kind,
@@ -100,15 +116,30 @@ export const placeRef = (id: string, name: string, parents: string[] = [], kind:
   parents,
 });
 
-export const place = (text: string, quote: string, ref: PlaceRef, role: PlaceMention['role'] = 'place'): PlaceMention => ({
+export const place = (
+  text: string,
+  quote: string,
+  ref: PlaceRef,
+  role: PlaceMention['role'] = 'place',
+): PlaceMention => ({
   ...at(text, quote),
   role,
   place: ref,
 });
 
-export const source = (text: string, quote: string): Attribution => ({ ...at(text, quote), source: quote, cue: 'test' });
-export const modality = (text: string, quote: string, m: ModalityCue['modality']): ModalityCue => ({ ...at(text, quote), modality: m });
-export const rate = (text: string, quote: string, per: RateMention['per']): RateMention => ({ ...at(text, quote), per });
+export const source = (text: string, quote: string): Attribution => ({
+  ...at(text, quote),
+  source: quote,
+  cue: 'test',
+});
+export const modality = (text: string, quote: string, m: ModalityCue['modality']): ModalityCue => ({
+  ...at(text, quote),
+  modality: m,
+});
+export const rate = (text: string, quote: string, per: RateMention['per']): RateMention => ({
+  ...at(text, quote),
+  per,
+});
 
 /** The drafts a context starts with (one per count, share or money quantity). */
 export const drafts = (ctx: AssemblyContext): ClaimDraft[] => fromQuantities(ctx);
