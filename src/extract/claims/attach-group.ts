@@ -10,14 +10,20 @@ const isWeak = (g: GroupMention) => WEAK_HEADS.has(g.head);
 /** How far back (in sentences of the same section) a subject is carried. */
 const CARRY_SENTENCES = 4;
 
+/** How far after a group or number a purpose word is looked for, in tokens. */
+const PURPOSE_WINDOW = 8;
+
 /**
- * A general group made specific by a purpose word in its sentence: "more than 10,000 North
- * Koreans entered Russia on work visas" -> workers; "North Koreans working as lumberjacks" ->
- * workers.
+ * A general group made specific by a purpose word in the same clause, after the group or the
+ * number: "more than 10,000 North Koreans entered Russia on work visas" -> workers; "North
+ * Koreans working as lumberjacks" -> workers. A purpose word in another clause says nothing
+ * ("12,775 North Koreans entered Russia, including 7,000 on student visas").
  */
-function refine(kind: GroupKind, tokens: readonly Token[]): GroupKind {
+function refine(kind: GroupKind, tokens: readonly Token[], from: number): GroupKind {
   if (kind !== 'general') return kind;
-  for (const t of tokens) {
+  for (let i = tokenAt(tokens, from), n = 0; i < tokens.length && n < PURPOSE_WINDOW; i++, n++) {
+    const t = tokens[i]!;
+    if (t.text === ',' || t.text === ';' || t.text === ':' || t.text === '.') break;
     const purpose = PURPOSE_WORDS.get(t.lower);
     if (purpose) return purpose;
   }
@@ -33,7 +39,7 @@ function refine(kind: GroupKind, tokens: readonly Token[]): GroupKind {
 function subjectOf(ctx: AssemblyContext, index: number): { kind: GroupKind; label: string } | null {
   const s = ctx.sentences[index]!;
   const first = s.groups.find((g) => !isWeak(g));
-  return first ? { kind: refine(first.kind, s.tokens), label: first.label } : null;
+  return first ? { kind: refine(first.kind, s.tokens, first.end), label: first.label } : null;
 }
 
 function carried(ctx: AssemblyContext, d: ClaimDraft): { group: ClaimDraft['group']; from: Provenance } | null {
@@ -67,10 +73,15 @@ export const attachGroup: Refiner = (ctx, drafts) =>
         tokenDistance(s.tokens, g, d.quantity) < tokenDistance(s.tokens, best, d.quantity) ? g : best,
       );
     }
-    if (pick) return { ...d, group: { kind: refine(pick.kind, s.tokens), label: pick.label } };
+    if (pick) {
+      // the purpose may follow the number ("7,000 on student visas") or the group ("North Koreans working as")
+      const near = refine(pick.kind, s.tokens, d.quantity.end);
+      const kind = near === pick.kind ? refine(pick.kind, s.tokens, pick.end) : near;
+      return { ...d, group: { kind, label: pick.label } };
+    }
     const c = carried(ctx, d);
     if (c) return { ...d, group: c.group, implied: { ...d.implied, group: c.from } };
     const weak = d.counts ?? s.groups[0];
-    if (weak) return { ...d, group: { kind: refine(weak.kind, s.tokens), label: weak.label } };
+    if (weak) return { ...d, group: { kind: refine(weak.kind, s.tokens, d.quantity.end), label: weak.label } };
     return d;
   });

@@ -6,15 +6,22 @@ import { tokenAt } from './positions.js';
 /** How far from the number a measure word is looked for, in tokens. */
 const WINDOW = 12;
 
-/** Words that only point back at a count made before ("estimated their number to have been 50,000"). */
+/** Words that only point back at a count made before ("estimated their number to have been 50,000")... */
 const ANAPHORIC = new Set(['number', 'numbers']);
+/** ...when a possessive stands before them; "the number of North Korean workers fell" is explicit. */
+const POSSESSIVES = new Set(['their', 'its', 'his', 'her', 'whose']);
+/** Forms of "be" that turn a departure verb into a state: "43,000 Koreans were left on Sakhalin". */
+const BE = new Set(['were', 'was', 'been', 'be', 'are', 'is']);
 
 function scan(tokens: readonly Token[], from: number, step: 1 | -1, skip: (t: Token) => boolean) {
   for (let i = from, n = 0; i >= 0 && i < tokens.length && n < WINDOW; i += step, n++) {
     const t = tokens[i]!;
     if (t.text === '.' || (step === 1 && CLAUSE_BREAKS.has(t.text) && t.text !== ';')) break;
     if (skip(t)) continue;
-    const m = MEASURE_WORDS.get(t.lower);
+    let m = MEASURE_WORDS.get(t.lower);
+    const before = tokens[i - 1]?.lower ?? '';
+    if (m && ANAPHORIC.has(t.lower) && !POSSESSIVES.has(before)) continue;
+    if (m === 'departures' && t.lower === 'left' && BE.has(before)) m = 'population';
     if (m) return { measure: m, distance: n, word: t.lower };
   }
   return null;

@@ -6,11 +6,20 @@ import { tokenAt, tokenDistance } from './positions.js';
 
 type Slot = 'location' | 'destination' | 'origin' | 'of' | 'bare';
 
-/** The role a place plays, read from the word before it ("in Russia", "to Kamchatka", "from Kilju"). */
+/** How many lower-case words may stand between a preposition and its place ("in the former Soviet Union"). */
+const MAX_MODIFIERS = 3;
+
+/** The role a place plays, read from the preposition before it ("in Russia", "to Kamchatka", "from Kilju"). */
 export function slotOf(tokens: readonly Token[], place: Span): Slot {
-  let i = tokenAt(tokens, place.start) - 1;
-  if (tokens[i]?.lower === 'the') i--;
-  return PLACE_SLOTS.get(tokens[i]?.lower ?? '') ?? 'bare';
+  const at = tokenAt(tokens, place.start);
+  for (let i = at - 1; i >= 0 && at - i <= MAX_MODIFIERS + 1; i--) {
+    const t = tokens[i]!;
+    const slot = PLACE_SLOTS.get(t.lower);
+    if (slot) return slot;
+    // only determiners and adjectives ("the", "former", "northern") may stand in between
+    if (t.type !== 'word' || t.text[0] !== t.lower[0]) break;
+  }
+  return 'bare';
 }
 
 /**
@@ -34,7 +43,9 @@ export function placeIn(s: SentenceAnnotations, span: Span, measure: Measure): P
   let bestScore = Number.POSITIVE_INFINITY;
   for (const p of s.places) {
     if (p.role !== 'place') continue;
-    const score = PREFERENCE[measure].indexOf(slotOf(s.tokens, p)) * 1000 + tokenDistance(s.tokens, p, span);
+    // on a tie the place after the number wins: "about 180,000 live in Uzbekistan and roughly 100,000 in Kazakhstan"
+    const after = p.start >= span.end ? 0 : 0.5;
+    const score = PREFERENCE[measure].indexOf(slotOf(s.tokens, p)) * 1000 + tokenDistance(s.tokens, p, span) + after;
     if (score < bestScore) {
       best = p;
       bestScore = score;

@@ -373,3 +373,27 @@ describe('attachMeasure: anaphoric "their number"', () => {
     expect(attachMeasure(ctx, drafts(ctx))[0]?.measure).toBe('population');
   });
 });
+
+describe('dropNonPeople: links between a number and its group', () => {
+  it('counts the group after "of": "tens of thousands of North Korean loggers"', () => {
+    const ctx = doc([
+      [
+        'tens of thousands of North Korean loggers worked there.',
+        (t) => ({
+          quantities: [count(t, 'tens of thousands', 20000, 99999, { approx: 'vague', counted: 'loggers' })],
+          groups: [group(t, 'North Korean loggers', 'workers')],
+        }),
+      ],
+    ]);
+    expect(dropNonPeople(ctx, drafts(ctx))[0]?.counts?.label).toBe('North Korean loggers');
+  });
+  it('does not reach a group across a verb (near miss)', () => {
+    const ctx = doc([
+      [
+        'About 300 arrived and later the workers left.',
+        (t) => ({ quantities: [count(t, 'About 300', 300)], groups: [group(t, 'workers', 'workers')] }),
+      ],
+    ]);
+    expect(dropNonPeople(ctx, drafts(ctx))[0]?.counts).toBeNull();
+  });
+});

@@ -270,6 +270,8 @@ export const PURPOSE_WORDS: ReadonlyMap<string, 'workers' | 'students' | 'soldie
   ['fisheries', 'workers'],
   ['study', 'students'],
   ['studying', 'students'],
+  ['student', 'students'],
+  ['studies', 'students'],
   ['universities', 'students'],
   ['university', 'students'],
   ['military', 'soldiers'],
