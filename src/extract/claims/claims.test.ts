@@ -397,3 +397,63 @@ describe('dropNonPeople: links between a number and its group', () => {
     expect(dropNonPeople(ctx, drafts(ctx))[0]?.counts).toBeNull();
   });
 });
+
+describe('refinements from news prose', () => {
+  const KZ = placeRef('KZ', 'Kazakhstan', [], 'country');
+  const UZ = placeRef('UZ', 'Uzbekistan', [], 'country');
+  const SU = placeRef('feature:soviet-union', 'Soviet Union', [], 'feature');
+  it('sees the preposition past adjectives: "in the former Soviet Union" is a location', () => {
+    const ctx = doc([
+      [
+        'An estimated 500,000 Koryo-saram live in the former Soviet Union, many of them in Uzbekistan.',
+        (t) => ({
+          quantities: [count(t, 'An estimated 500,000', 500000)],
+          places: [place(t, 'Soviet Union', SU), place(t, 'Uzbekistan', UZ)],
+        }),
+      ],
+    ]);
+    expect(attachPlace(ctx, drafts(ctx))[0]?.place?.name).toBe('Soviet Union');
+  });
+  it('breaks a tie for the place after the number', () => {
+    const ctx = doc([
+      [
+        'About 180,000 live in Uzbekistan and roughly 100,000 in Kazakhstan.',
+        (t) => ({
+          quantities: [count(t, 'About 180,000', 180000), count(t, 'roughly 100,000', 100000)],
+          places: [place(t, 'Uzbekistan', UZ), place(t, 'Kazakhstan', KZ)],
+        }),
+      ],
+    ]);
+    expect(attachPlace(ctx, drafts(ctx)).map((d) => d.place?.name)).toEqual(['Uzbekistan', 'Kazakhstan']);
+  });
+  it('reads "were left on" as a population, "left" alone as departures', () => {
+    const measure = (sentence: string) => {
+      const ctx = doc([[sentence, (t) => ({ quantities: [count(t, 'About 43,000', 43000)] })]]);
+      return attachMeasure(ctx, drafts(ctx))[0]?.measure;
+    };
+    expect(measure('About 43,000 were left on Sakhalin.')).toBe('population');
+    expect(measure('About 43,000 left Sakhalin.')).toBe('departures');
+  });
+  it('takes "the number of" as explicit, not anaphoric', () => {
+    const ctx = doc([
+      ['All workers had to be repatriated.', () => ({})],
+      ['The number of workers fell from 30,023.', (t) => ({ quantities: [count(t, '30,023', 30023)] })],
+    ]);
+    expect(attachMeasure(ctx, drafts(ctx))[0]?.measure).toBe('population');
+  });
+  it('reads a purpose word only in the clause of the number', () => {
+    const ctx = doc([
+      [
+        '12,775 North Koreans entered Russia, including 7,000 on student visas.',
+        (t) => ({
+          quantities: [count(t, '12,775', 12775, 12775, { counted: 'koreans' }), count(t, '7,000', 7000)],
+          groups: [group(t, 'North Koreans', 'general', 'koreans')],
+        }),
+      ],
+    ]);
+    expect(attachGroup(ctx, dropNonPeople(ctx, drafts(ctx))).map((d) => d.group?.kind)).toEqual([
+      'general',
+      'students',
+    ]);
+  });
+});
