@@ -21,6 +21,9 @@ export function extractCommand(file: string, options: ExtractCommandOptions): st
   return options.json ? JSON.stringify(result) : formatExtraction(result);
 }
 
+/** Colour only on a terminal: piped output stays plain text. */
+export const TABLE_STYLE = process.stdout.isTTY ? {} : { head: [], border: [] };
+
 const fmt = (n: number | null) => (n === null ? '' : n.toLocaleString('en-US', { maximumFractionDigits: 3 }));
 
 /** A readable value: "15,000–20,000", "≥ 10,000", "≤ 70", "~ 12,000". */
@@ -47,6 +50,7 @@ export function formatExtraction(r: Extraction): string {
   const claims = new Table({
     head: ['text', 'value', 'unit', 'measure', 'group', 'time', 'place', 'source'],
     wordWrap: true,
+    style: TABLE_STYLE,
     colWidths: [22, 16, 10, 12, 14, 12, 16, 20],
   });
   for (const c of r.claims) {
@@ -64,6 +68,7 @@ export function formatExtraction(r: Extraction): string {
   const events = new Table({
     head: ['trigger', 'type', 'time', 'place', 'actors'],
     wordWrap: true,
+    style: TABLE_STYLE,
     colWidths: [18, 14, 12, 18, 40],
   });
   for (const e of r.events) events.push([e.text, e.type, formatTime(e.time), e.place?.name ?? '', e.actors.join(', ')]);

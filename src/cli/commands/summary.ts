@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import { readDocument } from '../../corpus/index.js';
 import { extract } from '../../extract/index.js';
 import { readDocumentFile } from '../read-file.js';
-import { formatValue } from './extract.js';
+import { formatValue, TABLE_STYLE } from './extract.js';
 
 /** The corpus bundled with the package: <root>/corpus (two levels above src/cli or dist/cli). */
 export const BUNDLED_CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'corpus');
@@ -16,7 +16,7 @@ export function summaryCommand(files: string[]): string {
     files.length > 0
       ? files
       : readdirSync(BUNDLED_CORPUS)
-          .filter((f) => /\.(txt|md|html?)$/.test(f))
+          .filter((f) => /\.(txt|md|html?)$/.test(f) && !/^(SOURCES|README)\.md$/i.test(f))
           .map((f) => join(BUNDLED_CORPUS, f));
   const out: string[] = [];
   for (const path of paths) {
@@ -24,6 +24,7 @@ export function summaryCommand(files: string[]): string {
     const table = new Table({
       head: ['figure', 'value', 'measure', 'group', 'time', 'place', 'source'],
       wordWrap: true,
+      style: TABLE_STYLE,
       colWidths: [24, 18, 12, 12, 13, 20, 22],
     });
     for (const c of r.claims) {

@@ -457,3 +457,15 @@ describe('refinements from news prose', () => {
     ]);
   });
 });
+
+describe('dropNonPeople: decimals', () => {
+  it('drops a small decimal ("CC BY-SA 4.0"), keeps "1.5 million"', () => {
+    const ctx = doc([
+      [
+        'Licensed CC BY-SA 4.0 and read by 1.5 million people.',
+        (t) => ({ quantities: [count(t, '4.0', 4), count(t, '1.5 million', 1500000, 1500000, { counted: 'people' })] }),
+      ],
+    ]);
+    expect(dropNonPeople(ctx, drafts(ctx)).map((d) => d.quantity.text)).toEqual(['1.5 million']);
+  });
+});

@@ -7,6 +7,8 @@ import { tokenAt } from './positions.js';
 /** How many tokens may stand between a number and the group it counts ("12,000 North Korean troops"). */
 const MAX_GAP = 6;
 
+const DECIMAL = /\d\.\d/;
+
 /** Words that may stand between a number and its group: "tens of thousands of the loggers". */
 const LINKS = new Set(['of', 'the', 'these', 'those', 'them']);
 const isLinkOrName = (t: Token) => LINKS.has(t.lower) || (t.type === 'word' && t.text[0] !== t.lower[0]);
@@ -23,6 +25,9 @@ export const dropNonPeople: Refiner = (ctx, drafts) =>
     const s = ctx.sentences[d.sentenceIndex]!;
     if (s.times.some((t) => overlaps(t, d.quantity))) return [];
     if (d.unit !== 'person') return [d];
+    // people are not counted in decimals: "CC BY-SA 4.0", "a 2.5 rating" (but "1.5 million" is fine)
+    const value = d.quantity.low ?? d.quantity.high ?? 0;
+    if (DECIMAL.test(d.quantity.text) && value < 1000) return [];
     const after = tokenAt(s.tokens, d.quantity.end);
     const near = (g: GroupMention) => g.start >= d.quantity.end && tokenAt(s.tokens, g.start) - after <= MAX_GAP;
     const counted = d.quantity.counted;
