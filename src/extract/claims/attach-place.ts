@@ -59,7 +59,7 @@ const SLOT_WEIGHT: Record<Slot, number> = { location: 2, destination: 2, bare: 1
 
 /**
  * The place a document as a whole is about: the place in its title, else the most specific
- * place that holds at least half of all weighted place mentions (a mention of Petropavlovsk
+ * place that holds more than half of all weighted place mentions (a mention of Petropavlovsk
  * counts for Kamchatka and for Russia too). "The population first came to the area" in an
  * article about Kamchatka is about Kamchatka. A country named as the nationality of a group
  * ("North Korean workers", "Vietnamese people") is where the group comes from, not where the
@@ -84,7 +84,7 @@ export function documentFrame(sentences: readonly SentenceAnnotations[], titlePl
   let best: { id: string; depth: number } | null = null;
   for (const [id, w] of ranked) {
     const place = getPlace(id);
-    if (!place || w < top[1] / 2) continue;
+    if (!place || (id !== top[0] && w <= top[1] / 2)) continue;
     if (id !== top[0] && !place.parents.includes(top[0])) continue;
     if (!best || place.parents.length > best.depth) best = { id, depth: place.parents.length };
   }
