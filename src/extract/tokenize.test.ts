@@ -6,7 +6,14 @@ const texts = (s: string, span?: { start: number; end: number }) => tokenize(s, 
 describe('tokenize', () => {
   it('keeps figures, hyphenated and possessive words whole', () => {
     expect(texts("roughly 10,000 of Kim's two-thirds 0.43% Koryo-saram")).toEqual([
-      'roughly', '10,000', 'of', "Kim's", 'two-thirds', '0.43', '%', 'Koryo-saram',
+      'roughly',
+      '10,000',
+      'of',
+      "Kim's",
+      'two-thirds',
+      '0.43',
+      '%',
+      'Koryo-saram',
     ]);
   });
   it('splits currency signs and trailing periods (near miss: "10,000." is not one token)', () => {
