@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, NotFoundError, StoreError } from '../errors.js';
 import { extractCommand } from './commands/extract.js';
+import { readCommand } from './commands/read.js';
 import { summaryCommand } from './commands/summary.js';
 
 /**
@@ -22,6 +23,13 @@ export function buildProgram(write: (s: string) => void): Command {
     .option('--json', 'print the extraction contract as one JSON object')
     .option('--date <date>', 'document date for relative times (YYYY-MM-DD)')
     .action((file: string, options) => write(extractCommand(file, options)));
+
+  program
+    .command('read')
+    .description('show how a document is read: title, front matter, sections and sentences with their spans')
+    .argument('<file>', 'the document to read')
+    .option('--json', 'print one JSON object')
+    .action((file: string, options) => write(readCommand(file, options)));
 
   program
     .command('summary')

@@ -75,6 +75,17 @@ describe('atlas extract', () => {
     });
   }
 
+  it('atlas read shows sections and sentences with spans into the file', () => {
+    const path = join(root, 'corpus', 'north-koreans-in-russia.txt');
+    const r = atlas('read', path, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const text = readFileSync(path, 'utf8');
+    expect(out.meta.title).toBe('North Koreans in Russia');
+    expect(out.sections.map((s: { title: string }) => s.title)).toContain('Soldiers');
+    for (const s of out.sentences) expect(text.slice(s.span[0], s.span[1])).toBe(s.text);
+  });
+
   it('exits 2 on a usage error', () => {
     expect(atlas('extract').status).toBe(2);
     expect(atlas('frobnicate').status).toBe(2);
