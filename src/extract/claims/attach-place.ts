@@ -1,6 +1,6 @@
 import { getPlace } from '../places/gazetteer.js';
 import type { Measure, PlaceMention, PlaceRef, Span, Token } from '../types.js';
-import type { AssemblyContext, Refiner, SentenceAnnotations } from './draft.js';
+import type { AssemblyContext, ClaimDraft, Refiner, SentenceAnnotations } from './draft.js';
 import { PLACE_SLOTS } from './lexicon.js';
 import { tokenAt, tokenDistance } from './positions.js';
 
@@ -92,13 +92,26 @@ export function documentFrame(sentences: readonly SentenceAnnotations[], titlePl
 }
 
 /**
- * Attaches where a claim holds: the best place in its sentence for its measure, else the
- * document's frame (implied).
+ * Attaches where a claim holds: the best place in its sentence for its measure; else, when the
+ * sentence before made a claim of the same measure about the same kind of group, that claim's
+ * place (the text goes on about the same figures: "...peaked at 2,914 in South Korea. Arrivals
+ * fell to just 63 in 2021"); else the document's frame (implied).
  */
-export const attachPlace: Refiner = (ctx: AssemblyContext, drafts) =>
-  drafts.map((d) => {
+export const attachPlace: Refiner = (ctx: AssemblyContext, drafts) => {
+  const out: ClaimDraft[] = [];
+  for (const d of drafts) {
     const found = placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure);
-    if (found) return { ...d, place: found.place };
-    if (ctx.frame) return { ...d, place: ctx.frame, implied: { ...d.implied, place: 'document' } };
-    return d;
-  });
+    if (found) {
+      out.push({ ...d, place: found.place });
+      continue;
+    }
+    const prev = [...out].reverse().find((p) => p.sentenceIndex === d.sentenceIndex - 1);
+    const sameSection =
+      ctx.sentences[d.sentenceIndex - 1]?.sentence.section === ctx.sentences[d.sentenceIndex]!.sentence.section;
+    if (prev?.place && sameSection && prev.measure === d.measure && prev.group?.kind === d.group?.kind) {
+      out.push({ ...d, place: prev.place, implied: { ...d.implied, place: 'previous-sentence' } });
+    } else if (ctx.frame) out.push({ ...d, place: ctx.frame, implied: { ...d.implied, place: 'document' } });
+    else out.push(d);
+  }
+  return out;
+};

@@ -469,3 +469,37 @@ describe('dropNonPeople: decimals', () => {
     expect(dropNonPeople(ctx, drafts(ctx)).map((d) => d.quantity.text)).toEqual(['1.5 million']);
   });
 });
+
+describe('attachPlace: a figure continued from the sentence before', () => {
+  const KR = placeRef('KR', 'South Korea', [], 'country');
+  const arrivals = (ctx: ReturnType<typeof doc>) =>
+    drafts(ctx).map((d) => ({
+      ...d,
+      measure: 'arrivals' as const,
+      group: { kind: 'refugees' as const, label: 'defectors' },
+    }));
+  it('carries the place of the same kind of claim', () => {
+    const ctx = doc(
+      [
+        [
+          'Defectors arriving in South Korea peaked at 2,914 in 2009.',
+          (t) => ({ quantities: [count(t, '2,914', 2914)], places: [place(t, 'South Korea', KR)] }),
+        ],
+        ['Arrivals fell to just 63 in 2021.', (t) => ({ quantities: [count(t, '63', 63)] })],
+      ],
+      RU,
+    );
+    const [, second] = attachPlace(ctx, arrivals(ctx));
+    expect([second?.place?.name, second?.implied.place]).toEqual(['South Korea', 'previous-sentence']);
+  });
+  it('falls back to the frame when the sentence before made no claim (near miss)', () => {
+    const ctx = doc(
+      [
+        ['Other communities live in South Korea.', (t) => ({ places: [place(t, 'South Korea', KR)] })],
+        ['Roughly 80% speak Russian.', (t) => ({ quantities: [count(t, 'Roughly 80%', 80)] })],
+      ],
+      RU,
+    );
+    expect(attachPlace(ctx, drafts(ctx))[0]?.place?.name).toBe('Russia');
+  });
+});
