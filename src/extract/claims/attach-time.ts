@@ -2,10 +2,14 @@ import type { Span, TimeExpr } from '../types.js';
 import type { AssemblyContext, Provenance, Refiner } from './draft.js';
 import { tokenDistance } from './positions.js';
 
+/** A blank line between two sentences: a new paragraph. */
+const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
+
 /**
  * The time a span of sentence `index` refers to: the nearest time expression in its own
- * sentence, else the nearest earlier explicit time in the same section (implied). Shared by
- * claims and events.
+ * sentence, else the nearest earlier explicit time in the same paragraph (implied). A new
+ * paragraph often moves on in time ("Human rights groups estimate that..." after a paragraph
+ * about 2023), so no time is carried across one. Shared by claims and events.
  */
 export function timeFor(ctx: AssemblyContext, index: number, span: Span): { time: TimeExpr; from: Provenance } | null {
   const s = ctx.sentences[index]!;
@@ -17,9 +21,11 @@ export function timeFor(ctx: AssemblyContext, index: number, span: Span): { time
   }
   for (let i = index - 1; i >= 0; i--) {
     const prev = ctx.sentences[i]!;
+    const next = ctx.sentences[i + 1]!;
     if (prev.sentence.section !== s.sentence.section) break;
+    if (PARAGRAPH_BREAK.test(ctx.text.slice(prev.sentence.end, next.sentence.start))) break;
     const last = prev.times[prev.times.length - 1];
-    if (last) return { time: last, from: i === index - 1 ? 'previous-sentence' : 'section' };
+    if (last) return { time: last, from: i === index - 1 ? 'previous-sentence' : 'paragraph' };
   }
   return null;
 }

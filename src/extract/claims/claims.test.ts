@@ -503,3 +503,13 @@ describe('attachPlace: a figure continued from the sentence before', () => {
     expect(attachPlace(ctx, drafts(ctx))[0]?.place?.name).toBe('Russia');
   });
 });
+
+describe('attachTime: paragraphs', () => {
+  it('carries no time into a new paragraph', () => {
+    const ctx = doc([
+      ['Arrivals rose to 196 in 2023.', (t) => ({ times: [year(t, '2023', '2023')] })],
+      ['¶ Rights groups estimate that 30,000 live in hiding.', (t) => ({ quantities: [count(t, '30,000', 30000)] })],
+    ]);
+    expect(attachTime(ctx, drafts(ctx))[0]?.time).toBeNull();
+  });
+});

@@ -19,7 +19,7 @@ import type {
 } from '../types.js';
 
 /** Where an implied field came from: the sentence or document frame that supplied it. */
-export type Provenance = 'stated' | 'previous-sentence' | 'section' | 'document';
+export type Provenance = 'stated' | 'previous-sentence' | 'paragraph' | 'section' | 'document';
 
 /** Everything the annotators found in one sentence, each list sorted by start. */
 export interface SentenceAnnotations {

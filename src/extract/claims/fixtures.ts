@@ -28,7 +28,10 @@ export function at(text: string, quote: string) {
   throw new Error(`quote not found: ${quote}`);
 }
 
-/** Builds a document of sentences separated by a space; `build` receives each sentence's text. */
+/**
+ * Builds a document of sentences separated by a space (or a blank line before a sentence that
+ * starts with "¶ "); `build` receives each sentence's text.
+ */
 export function doc(
   specs: Array<[string, (text: string, offset: number) => Parts]>,
   frame: PlaceRef | null = null,
@@ -36,8 +39,9 @@ export function doc(
 ): AssemblyContext {
   let text = '';
   const sentences: SentenceAnnotations[] = [];
-  specs.forEach(([sentenceText, build], index) => {
-    if (text) text += ' ';
+  specs.forEach(([written, build], index) => {
+    const sentenceText = written.replace(/^¶ /, '');
+    if (text) text += written === sentenceText ? ' ' : '\n\n';
     const start = text.length;
     text += sentenceText;
     const sentence = { start, end: text.length, index, section: sections[index] ?? null };
