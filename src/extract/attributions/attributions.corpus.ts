@@ -79,6 +79,13 @@ export const attributionCorpus: AttributionEntry[] = [
   },
   {
     rule: 'source: subject of a statement verb',
+    source: "South Korea's National Intelligence Service",
+    sentences: [
+      "South Korea's National Intelligence Service (NIS) estimated that between 10,000 and 12,000 soldiers had been deployed.",
+    ],
+  },
+  {
+    rule: 'source: subject of a statement verb',
     source: 'rights groups',
     sentences: [
       'They are repatriated back to North Korea, where rights groups say they often face harsh interrogations.',

@@ -164,6 +164,13 @@ export function subjectLeft(tokens: readonly Token[], verb: number, skipBe = fal
   let j = verb - 1;
   while (j >= 0 && (VERB_PREFIXES.has(tokens[j]!.lower) || (skipBe && BE_FORMS.has(tokens[j]!.lower)))) j--;
   if (j < 0) return null;
+  // a short bracketed abbreviation after the name: "South Korea's National Intelligence Service (NIS) estimated"
+  if (tokens[j]!.text === ')') {
+    let k = j - 1;
+    while (k >= 0 && j - k <= 4 && tokens[k]!.text !== '(' && tokens[k]!.type !== 'punct') k--;
+    if (k > 0 && tokens[k]!.text === '(' && k < j - 1) j = k - 1;
+    else return null;
+  }
   if (tokens[j]!.text === ',') {
     let k = j - 1;
     while (k >= 0 && j - k <= ASIDE_MAX && tokens[k]!.text !== ',') {

@@ -13,6 +13,19 @@ export interface EventEntry {
 }
 
 export const eventCorpus: EventEntry[] = [
+  // ---- a participle followed by its object is a verb, not an adjective ----
+  {
+    rule: 'event: trigger word',
+    type: 'escape',
+    trigger: 'fled',
+    sentences: ['By 1995, fewer than 5,000 remained, and at least 300 fled the camps, Human Rights Watch reported.'],
+  },
+  {
+    rule: 'event: trigger word',
+    type: 'repatriation',
+    trigger: 'repatriated',
+    sentences: ['Chinese authorities forcibly repatriated about 500 North Koreans in October 2023, the group said.'],
+  },
   // ---- the trigger lexicon, one entry per type ----
   {
     rule: 'event: trigger word',

@@ -546,6 +546,40 @@ export const FORCED_MOVES = new Set([
   'displacement',
 ]);
 
+/**
+ * Words that open a verb's object, so a participle before them is a verb, not an adjective:
+ * "300 fled the camps", "forcibly repatriated about 500 North Koreans".
+ */
+export const OBJECT_OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'their',
+  'his',
+  'her',
+  'its',
+  'our',
+  'them',
+  'him',
+  'about',
+  'around',
+  'some',
+  'nearly',
+  'roughly',
+  'approximately',
+  'almost',
+  'more',
+  'over',
+  'up',
+  'at',
+  'thousands',
+  'hundreds',
+  'dozens',
+  'all',
+  'several',
+  'many',
+]);
+
 /** Verbs after "forcibly" that deport: "forcibly relocated". */
 export const FORCIBLY_MOVED = new Set(['transferred', 'relocated', 'resettled', 'removed', 'moved', 'displaced']);
 

@@ -25,6 +25,7 @@ import {
   HOME_WORDS,
   INSTITUTION_HEADS,
   MILITARY_NOUNS,
+  OBJECT_OPENERS,
   PERSON_OBJECTS,
   PLEDGE_VERBS,
   REFUSE_VERBS,
@@ -88,7 +89,10 @@ function isAdjectival(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (prev === undefined || !(prev.type === 'number' || DETERMINERS.has(prev.lower))) return false;
   const next = tokens[i + 1];
-  return next !== undefined && next.type === 'word' && !FUNCTION_WORDS.has(next.lower);
+  // an object after it makes it a verb: "at least 300 fled the camps", "forcibly repatriated about 500"
+  return (
+    next !== undefined && next.type === 'word' && !FUNCTION_WORDS.has(next.lower) && !OBJECT_OPENERS.has(next.lower)
+  );
 }
 
 /** "to prevent defections", "to counter the Ukrainian incursion": the target of an action that stops it. */

@@ -288,6 +288,11 @@ export const corpus: CorpusEntry[] = [
     sentences: ['«Roughly 15,000 to 20,000» were present in any given year.'],
   },
   {
+    about: 'a hedge after a dash starts a new quantity, not a range',
+    expect: { ...count(13000, 13000, 'about'), hedge: 'Some' },
+    sentences: ['MOSCOW, Nov. 5 — «Some 13,000» North Korean laborers arrived in Russia last year.'],
+  },
+  {
     about: 'range: X to Y',
     expect: count(15000, 20000, 'range'),
     sentences: [

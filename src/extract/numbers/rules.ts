@@ -1402,6 +1402,9 @@ function quantityRange(a: Item, b: Item): Item | null {
   if (a.dimension !== b.dimension || a.unit !== b.unit || !RANGEABLE.has(a.dimension!)) return null;
   if (a.approx === 'range' || a.approx === 'vague' || b.approx === 'range' || b.approx === 'vague') return null;
   if (a.dimension === 'count' && a.hedge === null && b.hedge === null) return null;
+  // a hedge belongs before the whole range ("Roughly 15,000 to 20,000"); one inside it starts a
+  // new quantity: "MOSCOW, Nov. 5 — Some 13,000 North Korean laborers arrived"
+  if (b.hedge !== null) return null;
   const lo = a.low ?? a.high;
   const hi = b.high ?? b.low;
   if (lo === null || hi === null || !(lo < hi)) return null;
