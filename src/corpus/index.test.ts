@@ -13,7 +13,7 @@ import {
   readDocument,
 } from './index.js';
 
-const SHARED = new URL('../../../shared/', import.meta.url).pathname;
+const SHARED = new URL('../../test/fixtures/eval/', import.meta.url).pathname;
 const sentences = (doc: ReadDocument): string[] => doc.sentences.map((s) => doc.text.slice(s.start, s.end));
 
 describe('decodeFile', () => {

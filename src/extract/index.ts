@@ -1,8 +1,8 @@
 import type { ReadDocument } from '../corpus/types.js';
 import { annotateAttributions, annotateModalities } from './attributions/index.js';
-import type { SentenceAnnotations } from './claims/draft.js';
-import { documentFrame } from './claims/attach-place.js';
 import { assembleEvents } from './claims/assemble-events.js';
+import { documentFrame } from './claims/attach-place.js';
+import type { SentenceAnnotations } from './claims/draft.js';
 import { assembleClaims } from './claims/pipeline.js';
 import { annotateEntities } from './entities/index.js';
 import { annotateEvents } from './events/index.js';
@@ -11,7 +11,18 @@ import { annotateQuantities, annotateRates } from './numbers/index.js';
 import { annotatePlaces } from './places/index.js';
 import { annotateTimes } from './times/index.js';
 import { tokenize } from './tokenize.js';
-import type { Approx, EventType, GroupKind, Measure, Modality, PlaceRef, SentenceContext, Span, TimeExpr } from './types.js';
+import type {
+  Approx,
+  EventType,
+  GroupKind,
+  Measure,
+  Modality,
+  PlaceRef,
+  Sentence,
+  SentenceContext,
+  Span,
+  TimeExpr,
+} from './types.js';
 
 export interface ExtractOptions {
   /** the document date, ISO 8601 (`--date`); overrides the front matter's */
@@ -79,29 +90,7 @@ export interface Extraction {
 export function extract(doc: ReadDocument, options: ExtractOptions = {}): Extraction {
   const { text } = doc;
   const date = options.date ?? doc.meta.date ?? null;
-  const contexts: SentenceContext[] = doc.sentences.map((sentence) => ({ text, sentence, tokens: tokenize(text, sentence) }));
-  const times = annotateTimes(contexts, { date });
-  let t = 0;
-  const sentences: SentenceAnnotations[] = contexts.map((ctx) => {
-    const own: TimeExpr[] = [];
-    while (t < times.length && times[t]!.start < ctx.sentence.end) {
-      if (times[t]!.start >= ctx.sentence.start) own.push(times[t]!);
-      t++;
-    }
-    return {
-      sentence: ctx.sentence,
-      tokens: ctx.tokens,
-      quantities: annotateQuantities(ctx),
-      times: own,
-      places: annotatePlaces(ctx),
-      groups: annotateGroups(ctx),
-      attributions: annotateAttributions(ctx),
-      modalities: annotateModalities(ctx),
-      events: annotateEvents(ctx),
-      rates: annotateRates(ctx),
-      entities: annotateEntities(ctx),
-    };
-  });
+  const sentences = annotateSentences(text, doc.sentences, date);
   const title = doc.meta.title;
   const ctx = { text, title, sentences, frame: documentFrame(sentences, titlePlace(title)) };
 
@@ -148,6 +137,51 @@ export function extract(doc: ReadDocument, options: ExtractOptions = {}): Extrac
     events,
   };
 }
+
+/**
+ * Every annotator's findings for each sentence, in the order of `list`. Each annotator runs over
+ * the whole document before the next starts: run all of them on one sentence before the next and
+ * they evict each other's lexicons and code from the CPU caches (measured on the bundled article
+ * repeated to 5 MB: ~1.4x slower in total, and blocks of 16 to 1,024 sentences in between).
+ */
+function annotateSentences(text: string, list: readonly Sentence[], date: string | null): SentenceAnnotations[] {
+  const contexts: SentenceContext[] = list.map((sentence) => ({ text, sentence, tokens: tokenize(text, sentence) }));
+  const times = annotateTimes(contexts, { date });
+  let t = 0;
+  const sentences = contexts.map((ctx): SentenceAnnotations => {
+    const own: TimeExpr[] = [];
+    while (t < times.length && times[t]!.start < ctx.sentence.end) {
+      if (times[t]!.start >= ctx.sentence.start) own.push(times[t]!);
+      t++;
+    }
+    return {
+      sentence: ctx.sentence,
+      tokens: ctx.tokens,
+      quantities: NONE,
+      times: own,
+      places: NONE,
+      groups: NONE,
+      attributions: NONE,
+      modalities: NONE,
+      events: NONE,
+      rates: NONE,
+      entities: NONE,
+    };
+  });
+  const n = contexts.length;
+  for (let k = 0; k < n; k++) sentences[k]!.quantities = annotateQuantities(contexts[k]!);
+  for (let k = 0; k < n; k++) sentences[k]!.places = annotatePlaces(contexts[k]!);
+  for (let k = 0; k < n; k++) sentences[k]!.groups = annotateGroups(contexts[k]!);
+  for (let k = 0; k < n; k++) sentences[k]!.attributions = annotateAttributions(contexts[k]!);
+  for (let k = 0; k < n; k++) sentences[k]!.modalities = annotateModalities(contexts[k]!);
+  for (let k = 0; k < n; k++) sentences[k]!.events = annotateEvents(contexts[k]!);
+  for (let k = 0; k < n; k++) sentences[k]!.rates = annotateRates(contexts[k]!);
+  for (let k = 0; k < n; k++) sentences[k]!.entities = annotateEntities(contexts[k]!);
+  return sentences;
+}
+
+/** A placeholder until the annotator's own list is set; never left in a result. */
+const NONE: never[] = [];
 
 function titlePlace(title: string | null): PlaceRef | null {
   if (!title) return null;

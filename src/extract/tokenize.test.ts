@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize.js';
+import { referenceTokenize, tokenize } from './tokenize.js';
 
 const texts = (s: string, span?: { start: number; end: number }) => tokenize(s, span).map((t) => t.text);
 
@@ -30,5 +31,36 @@ describe('tokenize', () => {
   });
   it('lower-cases for look-ups', () => {
     expect(tokenize('North KOREA')[1]?.lower).toBe('korea');
+  });
+});
+
+describe('tokenize against its specification (the regular expression)', () => {
+  // characters at the edges of the grammar: joiners, digits of other scripts, marks, numerics
+  // that are not digits, case mappings that change length or look at context, lone and paired
+  // surrogates, spaces JavaScript's \s knows and ones it does not
+  const pieces = [
+    ..."aZ09.,'’-‐– \n\t\u00a0\u2003\u200b\ufeffeéÉ\u0301İΣßǅ½²Ⅻ١१Ｋ１\u{1D400}\u{1D7CE}\u{1F600}$%(Ж고",
+    ...['\ud800', '\udc00', 'roughly', '10,000', 'Kim', 'two-thirds', 'NORTH'],
+  ];
+  const input = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''));
+
+  it('gives the same tokens on random text and spans', () => {
+    fc.assert(
+      fc.property(input, fc.nat(), fc.nat(), (s, a, b) => {
+        const start = a % (s.length + 2);
+        const end = b % (s.length + 2);
+        expect(tokenize(s, { start, end })).toEqual(referenceTokenize(s, { start, end }));
+        expect(tokenize(s)).toEqual(referenceTokenize(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('takes the reference path for offsets that are not integers', () => {
+    expect(tokenize('abc def', { start: 0.5, end: 5.5 })).toEqual(
+      referenceTokenize('abc def', { start: 0.5, end: 5.5 }),
+    );
+    expect(tokenize('abc', { start: Number.NaN, end: 3 })).toEqual(
+      referenceTokenize('abc', { start: Number.NaN, end: 3 }),
+    );
   });
 });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tokenize } from '../tokenize.js';
 import type { SentenceContext } from '../types.js';
 
-const SHARED = '/work/shared';
+const SHARED = new URL('../../../test/fixtures/eval', import.meta.url).pathname;
 
 export interface GoldEvent {
   id: string;

@@ -222,7 +222,7 @@ describe('property: never throws, spans stay inside the sentence', () => {
 });
 
 // The development gold (../shared/eval/gold): every quoted quantity must come out with its value.
-const GOLD_DIR = new URL('../../../../shared/eval/gold/', import.meta.url);
+const GOLD_DIR = new URL('../../../test/fixtures/eval/eval/gold/', import.meta.url);
 describe.skipIf(!existsSync(GOLD_DIR))('development gold', () => {
   const files = [
     'seed.json',
@@ -248,7 +248,7 @@ describe.skipIf(!existsSync(GOLD_DIR))('development gold', () => {
         optional?: boolean;
       }>;
     };
-    const text = readFileSync(new URL(`../../../../shared/${gold.document}`, import.meta.url), 'utf8');
+    const text = readFileSync(new URL(`../../../test/fixtures/eval/${gold.document}`, import.meta.url), 'utf8');
     for (const c of gold.claims.filter((x) => !x.optional)) {
       it(`${f}: ${c.quote}`, () => {
         // The claim's own sentence is enough context: from the previous full stop to the next.

@@ -69,7 +69,7 @@ describe('annotatePlaces', () => {
 
   it('finds every place of the seed text it should, and no person or organisation', () => {
     const text = readFileSync(
-      new URL('../../../../shared/corpus/seed/north-koreans-in-russia.txt', import.meta.url),
+      new URL('../../../test/fixtures/eval/corpus/seed/north-koreans-in-russia.txt', import.meta.url),
       'utf8',
     );
     const names = new Set(found(text).map(([t]) => t));
@@ -128,7 +128,7 @@ describe('annotatePlaces', () => {
 
   it('runs far faster than the whole extractor needs (>= 8 MB/s even on a busy machine)', () => {
     const seed = readFileSync(
-      new URL('../../../../shared/corpus/seed/north-koreans-in-russia.txt', import.meta.url),
+      new URL('../../../test/fixtures/eval/corpus/seed/north-koreans-in-russia.txt', import.meta.url),
       'utf8',
     );
     const sentences = seed.split(/(?<=[.!?])\s+|\n+/).map((s) => {

@@ -7,7 +7,7 @@ import { annotateTimes, parseTimes, resolveTime } from './index.js';
 import { R, RULE_CASES } from './rules.js';
 import { type CorpusEntry, corpus, type Expected, nearMisses, REFERENCE_DATE } from './times.corpus.js';
 
-const SHARED = '/work/shared';
+const SHARED = new URL('../../../test/fixtures/eval', import.meta.url).pathname;
 
 /** One sentence context over the whole text, as the annotators' tests build them. */
 function sentenceOf(text: string): SentenceContext {
