@@ -3,6 +3,8 @@
  * tokenizer's lower-case text; named-period phrases are stored with both `'` and `’`.
  */
 
+import { ORDINALS } from '../numbers/lexicon.js';
+
 /** Month names and the abbreviations news copy uses ("Oct. 9", "Sept. 2019"); value 1..12. */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1],
@@ -274,26 +276,8 @@ export const VAGUE_NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Ordinals that name centuries in words ("the nineteenth century"). */
 export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
-  ['first', 1],
-  ['second', 2],
-  ['third', 3],
-  ['fourth', 4],
-  ['fifth', 5],
-  ['sixth', 6],
-  ['seventh', 7],
-  ['eighth', 8],
-  ['ninth', 9],
-  ['tenth', 10],
-  ['eleventh', 11],
-  ['twelfth', 12],
-  ['thirteenth', 13],
-  ['fourteenth', 14],
-  ['fifteenth', 15],
-  ['sixteenth', 16],
-  ['seventeenth', 17],
-  ['eighteenth', 18],
-  ['nineteenth', 19],
-  ['twentieth', 20],
+  // the century ordinals are the numbers' own ordinals (Time depends on Numeral, as in Duckling)
+  ...[...ORDINALS].filter(([, n]) => n <= 20),
   ['twenty-first', 21],
 ]);
 
