@@ -23,6 +23,8 @@ export interface EventDraft {
 export function assembleEvents(ctx: AssemblyContext): EventDraft[] {
   const events: EventDraft[] = [];
   ctx.sentences.forEach((s, sentenceIndex) => {
+    // most sentences have no event: spare them the Set
+    if (s.events.length === 0) return;
     const seen = new Set<EventType>();
     for (const e of s.events) {
       if (seen.has(e.type)) continue;
