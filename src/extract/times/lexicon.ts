@@ -3,7 +3,7 @@
  * tokenizer's lower-case text; named-period phrases are stored with both `'` and `’`.
  */
 
-import { ORDINALS } from '../numbers/lexicon.js';
+import { ORDINALS, TENS, UNITS } from '../numbers/lexicon.js';
 
 /** Month names and the abbreviations news copy uses ("Oct. 9", "Sept. 2019"); value 1..12. */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
@@ -237,33 +237,9 @@ export const NEAR_WORDS: ReadonlySet<string> = new Set([
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['a', 1],
   ['an', 1],
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['thirteen', 13],
-  ['fourteen', 14],
-  ['fifteen', 15],
-  ['sixteen', 16],
-  ['seventeen', 17],
-  ['eighteen', 18],
-  ['nineteen', 19],
-  ['twenty', 20],
-  ['thirty', 30],
-  ['forty', 40],
-  ['fifty', 50],
-  ['sixty', 60],
-  ['seventy', 70],
-  ['eighty', 80],
-  ['ninety', 90],
+  // the cardinals are the numbers lexicon's own (Time depends on Numeral, as in Duckling)
+  ...[...UNITS].filter(([, n]) => n > 0),
+  ...TENS,
   ['hundred', 100],
 ]);
 
