@@ -612,19 +612,8 @@ export const REFUSED_THINGS = new Set([
 /** Verbs of rejecting that deny when their object is a claim: "rejected claims that ...". */
 export const REJECT_VERBS = new Set(['rejected', 'rejects', 'reject', 'dismissed', 'dismisses', 'refuted', 'refutes']);
 
-/** What a rejection denies: claims, reports, allegations. */
-export const DENIED_OBJECTS = new Set([
-  'claims',
-  'claim',
-  'reports',
-  'report',
-  'allegations',
-  'allegation',
-  'accusations',
-  'accusation',
-  'suggestions',
-  'charges',
-]);
+/** What a rejection denies: one list for events and modality (a rejected claim is both a denial event and a denied modality). */
+export { DENIED_OBJECTS } from '../attributions/lexicon.js';
 
 /** Verbs of commitment that propose when followed by "to": "pledged to send more troops". */
 export const PLEDGE_VERBS = new Set(['pledged', 'pledges', 'promised', 'promises', 'vowed', 'vows']);
