@@ -8,11 +8,12 @@ import { annotateEntities } from './entities/index.js';
 import { annotateEvents } from './events/index.js';
 import { annotateGroups } from './groups/index.js';
 import { annotateQuantities, annotateRates } from './numbers/index.js';
-import { annotatePlaces } from './places/index.js';
+import { annotatePlaces, getPlace } from './places/index.js';
 import { annotateTimes } from './times/index.js';
 import { tokenize } from './tokenize.js';
 import type {
   Approx,
+  Entity,
   EventType,
   GroupKind,
   Measure,
@@ -88,6 +89,25 @@ export interface Extraction {
  * Example: extract(readDocument(readFileSync(path, 'utf8'), { path })).claims[0].text -> "roughly 10,000"
  */
 export function extract(doc: ReadDocument, options: ExtractOptions = {}): Extraction {
+  return extractWithMentions(doc, options).extraction;
+}
+
+/** A named thing the document mentions, with how often: what the store keeps as entities. */
+export interface EntityMention {
+  name: string;
+  kind: Entity['kind'];
+  count: number;
+}
+
+/** The extraction plus every gazetteer place (role place) and entity the text names. */
+export interface ExtractionWithMentions {
+  extraction: Extraction;
+  places: PlaceRef[];
+  entities: EntityMention[];
+}
+
+/** extract(), also listing what the document mentions for the store's places and entities. */
+export function extractWithMentions(doc: ReadDocument, options: ExtractOptions = {}): ExtractionWithMentions {
   const { text } = doc;
   const date = options.date ?? doc.meta.date ?? null;
   const sentences = annotateSentences(text, doc.sentences, date);
@@ -131,11 +151,34 @@ export function extract(doc: ReadDocument, options: ExtractOptions = {}): Extrac
       actors: e.actors,
     };
   });
+  const places = new Map<string, PlaceRef>();
+  const entities = new Map<string, EntityMention>();
+  for (const s of sentences) {
+    for (const p of s.places) if (p.role === 'place') places.set(p.place.id, p.place);
+    for (const en of s.entities) {
+      const key = `${en.kind}\u0000${en.name}`;
+      const seen = entities.get(key);
+      if (seen) seen.count++;
+      else entities.set(key, { name: en.name, kind: en.kind, count: 1 });
+    }
+  }
+  // claims and events may carry a place no sentence names as a place (a demonym, the title)
+  for (const c of claims) if (c.place && !places.has(c.place.id)) addPlace(places, c.place.id);
+  for (const e of events) if (e.place && !places.has(e.place.id)) addPlace(places, e.place.id);
   return {
-    document: { title, length: doc.source.length, format: doc.format, date, source: doc.meta.source },
-    claims,
-    events,
+    extraction: {
+      document: { title, length: doc.source.length, format: doc.format, date, source: doc.meta.source },
+      claims,
+      events,
+    },
+    places: [...places.values()],
+    entities: [...entities.values()],
   };
+}
+
+function addPlace(places: Map<string, PlaceRef>, id: string): void {
+  const place = getPlace(id);
+  if (place) places.set(id, place);
 }
 
 /**

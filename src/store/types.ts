@@ -1,0 +1,267 @@
+/**
+ * The store's vocabulary: what goes in (a read and extracted document), what comes out (records
+ * with ids and review status), and the one `Store` interface that SQLite and PostgreSQL both
+ * implement. Every method is async because PostgreSQL is; SQLite answers synchronously inside.
+ * Offsets in records index the document's source text (`DocumentRecord.text`), as in the
+ * extraction contract.
+ */
+import type { DocumentFormat } from '../corpus/types.js';
+import type { ClaimJson, EventJson } from '../extract/index.js';
+import type { Approx, GroupKind, Measure, Modality, PlaceKind, TimePrecision } from '../extract/types.js';
+
+/** A W3C Web Annotation TextQuoteSelector, with the offset where the quote was seen as a hint. */
+export interface TextQuoteSelector {
+  exact: string;
+  /** up to 32 characters before `exact` */
+  prefix: string;
+  /** up to 32 characters after `exact` */
+  suffix: string;
+  /** where `exact` started when the selector was made: breaks ties between equal matches */
+  start: number;
+}
+
+export type ClaimStatus = 'machine' | 'accepted' | 'corrected' | 'rejected';
+
+/** The fields a reviewer may correct, flat (`atlas review C --set low=1000 --set place=Khabarovsk`). */
+export interface ClaimPatch {
+  low?: number | null;
+  high?: number | null;
+  approx?: Approx;
+  unit?: string;
+  per?: string | null;
+  measure?: Measure;
+  groupKind?: GroupKind | null;
+  groupLabel?: string | null;
+  /** a time as ISO partial dates; null clears the time */
+  time?: { start: string | null; end: string | null; precision: TimePrecision; edtf: string } | null;
+  place?: { id: string; name: string; lat: number | null; lon: number | null } | null;
+  source?: string | null;
+  modality?: Modality;
+}
+
+export type ReviewAction = 'accept' | 'reject' | 'correct';
+
+export interface ReviewInput {
+  action: ReviewAction;
+  /** only for `correct` */
+  patch: ClaimPatch | null;
+  note: string | null;
+}
+
+/** A reviewer's decision, kept apart from machine output and anchored by its quote. */
+export interface ReviewRecord extends ReviewInput {
+  id: string;
+  document: string;
+  selector: TextQuoteSelector;
+  /** ISO 8601 timestamp */
+  createdAt: string;
+  /** `orphaned` when the quote is no longer in the document, or no claim stands on it any more */
+  state: 'applied' | 'orphaned';
+  /** the claim it applies to now, null when orphaned */
+  claim: string | null;
+}
+
+/** A claim as stored: the contract's claim (with corrections applied) plus identity and review state. */
+export interface ClaimRecord extends ClaimJson {
+  /** stable across re-ingestion while the quote and its context stay: see `claimId` */
+  id: string;
+  document: string;
+  /** index of the sentence in the document */
+  sentenceIndex: number;
+  status: ClaimStatus;
+  /** the machine's claim before corrections, when status is `corrected` */
+  machine: ClaimJson | null;
+}
+
+export interface EventRecord extends EventJson {
+  id: string;
+  document: string;
+  sentenceIndex: number;
+}
+
+export interface SectionRecord {
+  index: number;
+  title: string;
+  level: number;
+  start: number;
+  end: number;
+  parent: number | null;
+}
+
+export interface SentenceRecord {
+  index: number;
+  start: number;
+  end: number;
+  section: number | null;
+  text: string;
+}
+
+export interface PlaceRecord {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  lat: number | null;
+  lon: number | null;
+  /** nearest parent first, as in the gazetteer */
+  parents: string[];
+}
+
+export interface EntityRecord {
+  name: string;
+  kind: 'person' | 'organization' | 'other';
+  /** mentions in the document */
+  count: number;
+}
+
+/** Metadata of a stored document (no text). */
+export interface DocumentSummary {
+  /** slug, e.g. `north-koreans-in-russia` */
+  id: string;
+  title: string | null;
+  /** where it was published (URL) */
+  source: string | null;
+  /** publication date, ISO 8601 */
+  date: string | null;
+  licence: string | null;
+  format: DocumentFormat;
+  /** sha256 of the source text, hex */
+  hash: string;
+  /** the file it was read from, as given to ingest */
+  path: string | null;
+  /** version of the extractor that produced its claims */
+  extractor: string;
+  /** ISO 8601 timestamp of the last ingestion that changed it */
+  ingestedAt: string;
+  length: number;
+  claims: number;
+  events: number;
+}
+
+export interface DocumentRecord extends DocumentSummary {
+  /** the source text, as decoded */
+  text: string;
+}
+
+/** One document, read and extracted, ready to be written in one transaction. */
+export interface DocumentInput {
+  id: string;
+  title: string | null;
+  source: string | null;
+  date: string | null;
+  licence: string | null;
+  format: DocumentFormat;
+  hash: string;
+  path: string | null;
+  extractor: string;
+  text: string;
+  sections: SectionRecord[];
+  sentences: Omit<SentenceRecord, 'text'>[];
+  /** claims as extracted, in document order; the store gives them ids and applies reviews */
+  claims: (ClaimJson & { sentenceIndex: number })[];
+  events: (EventJson & { sentenceIndex: number })[];
+  /** every gazetteer place the claims, events and text mention */
+  places: PlaceRecord[];
+  entities: EntityRecord[];
+}
+
+export interface PutResult {
+  id: string;
+  /** unchanged: same hash and extractor, nothing written */
+  status: 'added' | 'replaced' | 'unchanged';
+  claims: number;
+  events: number;
+  reviews: { applied: number; orphaned: number };
+}
+
+export interface ClaimFilter {
+  document?: string;
+  status?: ClaimStatus | ClaimStatus[];
+  measure?: Measure | Measure[];
+  groupKind?: GroupKind | GroupKind[];
+  /** claims whose place is one of these gazetteer ids (callers expand hierarchies) */
+  placeIds?: string[];
+  /** claims whose time interval overlaps [from, to] (years, inclusive); claims without time excluded when set */
+  from?: number;
+  to?: number;
+  /** substring of the attributed source, case-insensitive */
+  source?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EventFilter {
+  document?: string;
+  type?: string | string[];
+  placeIds?: string[];
+  from?: number;
+  to?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ReviewFilter {
+  document?: string;
+  state?: ReviewRecord['state'];
+}
+
+export interface SearchHit {
+  document: string;
+  title: string | null;
+  sentenceIndex: number;
+  /** the sentence's span in the document */
+  start: number;
+  end: number;
+  text: string;
+  /** `text` shortened around the matches (plain text, never markup) */
+  snippet: string;
+  /** matched ranges inside `snippet`, half-open */
+  highlights: [number, number][];
+  /** higher is better */
+  score: number;
+}
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+  applied: string[];
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** file path, or the URL without its password */
+  readonly location: string;
+  /** brings the schema to the latest version (open() already did); returns what it ran */
+  migrate(): Promise<MigrationResult>;
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+
+  /** the stored hash and extractor version of a document, or null when absent */
+  documentState(id: string): Promise<{ hash: string; extractor: string } | null>;
+  /**
+   * Writes a document with its sections, sentences, claims, events, places and entities in one
+   * transaction, replacing the machine output of an earlier version and re-applying its reviews.
+   * Unchanged (same hash and extractor) unless `force`.
+   */
+  putDocument(input: DocumentInput, options?: { force?: boolean }): Promise<PutResult>;
+  /** removes a document and its machine output; its reviews are kept (orphaned) */
+  deleteDocument(id: string): Promise<boolean>;
+  getDocument(id: string): Promise<DocumentRecord | null>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  sections(document: string): Promise<SectionRecord[]>;
+  sentences(document: string): Promise<SentenceRecord[]>;
+
+  claims(filter?: ClaimFilter): Promise<ClaimRecord[]>;
+  countClaims(filter?: ClaimFilter): Promise<number>;
+  getClaim(id: string): Promise<ClaimRecord | null>;
+  events(filter?: EventFilter): Promise<EventRecord[]>;
+  places(): Promise<(PlaceRecord & { claims: number; events: number })[]>;
+  entities(document?: string): Promise<(EntityRecord & { document: string })[]>;
+
+  /** records a review of a claim and applies it at once; NotFoundError for an unknown claim */
+  addReview(claim: string, review: ReviewInput): Promise<{ review: ReviewRecord; claim: ClaimRecord }>;
+  reviews(filter?: ReviewFilter): Promise<ReviewRecord[]>;
+
+  search(query: string, options?: { limit?: number; document?: string }): Promise<SearchHit[]>;
+  /** empty when the store is sound; otherwise one message per problem found */
+  integrityCheck(): Promise<string[]>;
+}
