@@ -1,15 +1,22 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, NotFoundError, StoreError } from '../errors.js';
+import { exportCommand } from './commands/export.js';
 import { extractCommand } from './commands/extract.js';
+import { ingestCommand, workerCommand } from './commands/ingest.js';
 import { readCommand } from './commands/read.js';
+import { claimsCommand, reviewCommand, reviewsCommand } from './commands/review.js';
+import { checkCommand, documentsCommand, migrateCommand } from './commands/store.js';
 import { summaryCommand } from './commands/summary.js';
+import { DB_HELP } from './open-store.js';
+import { type Output, processOutput } from './output.js';
 
 /**
  * The `atlas` command line. Commands are thin: each validates its options, calls one layer
  * function and prints a table, or exactly one JSON document on stdout. Errors are mapped to
  * exit codes once, at the bottom.
  */
-export function buildProgram(write: (s: string) => void): Command {
+export function buildProgram(io: Output, setStatus: (status: number) => void): Command {
+  const write = io.out;
   const program = new Command('atlas')
     .description('Diaspora Atlas: sourced figures, dates, places, groups and events from documents')
     .version('0.1.0')
@@ -37,14 +44,113 @@ export function buildProgram(write: (s: string) => void): Command {
     .argument('[files...]', 'documents to read')
     .action((files: string[]) => write(summaryCommand(files)));
 
+  program
+    .command('ingest')
+    .description('read, extract and store documents (files or folders of .txt, .md, .html), one transaction each')
+    .argument('<paths...>', 'files or folders (read recursively)')
+    .option('--db <store>', DB_HELP)
+    .option('--json', 'print the summary as one JSON object')
+    .option('--force', 're-extract and rewrite documents even when unchanged')
+    .option('--date <date>', 'document date for relative times, overriding the front matter (YYYY-MM-DD)')
+    .option('--queue', 'queue the documents for `atlas worker` instead (PostgreSQL stores only)')
+    .action(async (paths: string[], options) => setStatus(await ingestCommand(paths, options, io)));
+
+  program
+    .command('worker')
+    .description('ingest documents queued with `atlas ingest --queue` (PostgreSQL stores only)')
+    .option('--db <store>', DB_HELP)
+    .option('--concurrency <n>', 'documents processed at once', '1')
+    .option('--until-empty', 'stop when the queue is empty instead of waiting for more')
+    .option('--json', 'print the summary as one JSON object')
+    .action(async (options) => setStatus(await workerCommand(options, io)));
+
+  program
+    .command('migrate')
+    .description("bring the store's schema up to date (opening a store does this too)")
+    .option('--db <store>', DB_HELP)
+    .option('--json', 'print one JSON object')
+    .action(async (options) => write(await migrateCommand(options)));
+
+  program
+    .command('documents')
+    .description('list the documents in the store')
+    .option('--db <store>', DB_HELP)
+    .option('--json', 'print one JSON array')
+    .action(async (options) => write(await documentsCommand(options)));
+
+  program
+    .command('check')
+    .description("run the store's integrity check")
+    .option('--db <store>', DB_HELP)
+    .option('--json', 'print one JSON object')
+    .action(async (options) => {
+      const r = await checkCommand(options);
+      write(r.text);
+      if (!r.ok) setStatus(1);
+    });
+
+  program
+    .command('claims')
+    .description('list stored claims with their ids and review status')
+    .option('--db <store>', DB_HELP)
+    .option('--doc <id>', 'only this document')
+    .option('--status <list>', 'only these statuses: machine, accepted, corrected, rejected (comma-separated)')
+    .option('--limit <n>', 'at most this many')
+    .option('--json', 'print one JSON array')
+    .action(async (options) => write(await claimsCommand(options)));
+
+  program
+    .command('review')
+    .description('correct, accept or reject a claim; the review survives re-ingestion')
+    .argument('<claim>', 'claim id (see `atlas claims`)')
+    .option('--db <store>', DB_HELP)
+    .option(
+      '--set <field=value>',
+      'correct a field (repeatable): value, low, high, approx, unit, per, measure, group, group_label, time, place, source, modality',
+      collect,
+      [],
+    )
+    .option('--accept', 'confirm the claim as extracted')
+    .option('--reject', 'mark the claim wrong: it no longer counts in answers')
+    .option('--note <text>', "the reviewer's note")
+    .option('--json', 'print one JSON object')
+    .action(async (claim: string, options) => write(await reviewCommand(claim, options)));
+
+  program
+    .command('reviews')
+    .description('list reviews and whether they still apply (orphaned: their quote is gone)')
+    .option('--db <store>', DB_HELP)
+    .option('--doc <id>', 'only this document')
+    .option('--orphaned', 'only orphaned reviews')
+    .option('--json', 'print one JSON array')
+    .action(async (options) => write(await reviewsCommand(options)));
+
+  program
+    .command('export')
+    .description('export claims, events and places with their citations')
+    .option('--db <store>', DB_HELP)
+    .option('--format <format>', 'csv, json or geojson', 'json')
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--doc <id>', 'only this document')
+    .option('--all', 'include rejected claims')
+    .action(async (options) => {
+      const done = await exportCommand(options, (chunk) => process.stdout.write(chunk));
+      if (done) io.err(done);
+    });
+
   return program;
 }
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram((s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`));
+  let status = 0;
+  const program = buildProgram(processOutput, (s) => {
+    status = Math.max(status, s);
+  });
   try {
     await program.parseAsync(argv as string[]);
-    return 0;
+    return status;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof InputError || e instanceof NotFoundError || e instanceof StoreError) {
