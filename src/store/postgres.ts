@@ -555,6 +555,44 @@ export class PostgresStore implements Store {
     );
   }
 
+  async knownPlaces(): Promise<PlaceRecord[]> {
+    return this.read('cannot read places', async () =>
+      (await this.query('SELECT id, name, kind, lat, lon, parents FROM places')).map((r) => {
+        const { claims: _c, events: _e, ...p } = placeFromRow({ ...r, claims: 0, events: 0 });
+        return p;
+      }),
+    );
+  }
+
+  async citations(
+    documents: readonly string[],
+  ): Promise<Map<string, { title: string | null; source: string | null; date: string | null }>> {
+    return this.read('cannot read documents', async () => {
+      const out = new Map<string, { title: string | null; source: string | null; date: string | null }>();
+      if (documents.length === 0) return out;
+      const rows = await this.query(
+        'SELECT id, title, source, pub_date AS date FROM documents WHERE id = ANY($1::text[])',
+        [[...new Set(documents)]],
+      );
+      for (const r of rows) out.set(r.id, { title: r.title, source: r.source, date: r.date });
+      return out;
+    });
+  }
+
+  async sentenceTexts(refs: readonly { document: string; sentenceIndex: number }[]): Promise<Map<string, string>> {
+    return this.read('cannot read sentences', async () => {
+      const out = new Map<string, string>();
+      if (refs.length === 0) return out;
+      const rows = await this.query(
+        `SELECT s.document, s.idx, s.text FROM sentences s
+           JOIN unnest($1::text[], $2::int[]) AS r(document, idx) ON s.document = r.document AND s.idx = r.idx`,
+        [refs.map((r) => r.document), refs.map((r) => r.sentenceIndex)],
+      );
+      for (const r of rows) out.set(`${r.document}#${r.idx}`, r.text);
+      return out;
+    });
+  }
+
   async entities(document?: string): Promise<(EntityRecord & { document: string })[]> {
     return this.read('cannot read entities', async () => {
       const rows =

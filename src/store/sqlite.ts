@@ -394,6 +394,43 @@ export class SqliteStore implements Store {
     );
   }
 
+  async knownPlaces(): Promise<PlaceRecord[]> {
+    return this.run('cannot read places', () =>
+      (this.st('SELECT id, name, kind, lat, lon, parents FROM places').all() as Row[]).map((r) => {
+        const { claims: _c, events: _e, ...p } = placeFromRow({ ...r, claims: 0, events: 0 });
+        return p;
+      }),
+    );
+  }
+
+  async citations(
+    documents: readonly string[],
+  ): Promise<Map<string, { title: string | null; source: string | null; date: string | null }>> {
+    return this.run('cannot read documents', () => {
+      const out = new Map<string, { title: string | null; source: string | null; date: string | null }>();
+      const st = this.st('SELECT title, source, pub_date AS date FROM documents WHERE id = ?');
+      for (const id of new Set(documents)) {
+        const row = st.get(id) as Row | undefined;
+        if (row) out.set(id, { title: row.title, source: row.source, date: row.date });
+      }
+      return out;
+    });
+  }
+
+  async sentenceTexts(refs: readonly { document: string; sentenceIndex: number }[]): Promise<Map<string, string>> {
+    return this.run('cannot read sentences', () => {
+      const out = new Map<string, string>();
+      const st = this.st('SELECT text FROM sentences WHERE document = ? AND idx = ?');
+      for (const r of refs) {
+        const key = `${r.document}#${r.sentenceIndex}`;
+        if (out.has(key)) continue;
+        const row = st.get(r.document, r.sentenceIndex) as Row | undefined;
+        if (row) out.set(key, row.text);
+      }
+      return out;
+    });
+  }
+
   async entities(document?: string): Promise<(EntityRecord & { document: string })[]> {
     return this.run('cannot read entities', () => {
       const sql = `SELECT document, kind, name, mentions FROM entities${document === undefined ? '' : ' WHERE document = ?'} ORDER BY document, mentions DESC, kind, name`;

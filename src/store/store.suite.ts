@@ -458,6 +458,24 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         await store.addReview((await claimOn('3,000')).id, { action: 'reject', patch: null, note: null });
         expect((await counts())['city:RU:vladivostok']).toEqual([1, 0]);
       });
+
+      it('lists known places without counts, for hierarchies', async () => {
+        const known = await store.knownPlaces();
+        expect(known.map((p) => p.id).sort()).toEqual(PLACES.map((p) => p.id).sort());
+        expect(known.find((p) => p.id === 'city:RU:vladivostok')).toEqual(PLACES[0]);
+      });
+
+      it('reads citations and sentence texts in batches, leaving out what is missing', async () => {
+        const cites = await store.citations(['nk', 'nope', 'nk']);
+        expect([...cites.keys()]).toEqual(['nk']);
+        expect(cites.get('nk')).toMatchObject({ title: expect.any(String) });
+        const texts = await store.sentenceTexts([
+          { document: 'nk', sentenceIndex: 1 },
+          { document: 'nk', sentenceIndex: 99 },
+          { document: 'nope', sentenceIndex: 0 },
+        ]);
+        expect([...texts.entries()]).toEqual([['nk#1', BODY[1]]]);
+      });
     });
 
     describe('reviews', () => {

@@ -254,7 +254,16 @@ export interface Store {
   countClaims(filter?: ClaimFilter): Promise<number>;
   getClaim(id: string): Promise<ClaimRecord | null>;
   events(filter?: EventFilter): Promise<EventRecord[]>;
+  /** places that documents mention, with how many live (not rejected) claims and events stand there */
   places(): Promise<(PlaceRecord & { claims: number; events: number })[]>;
+  /** every place known to the store, without counts: cheap, for expanding place hierarchies */
+  knownPlaces(): Promise<PlaceRecord[]>;
+  /** title and source URL of the given documents (missing ones left out): cheap, for citations */
+  citations(
+    documents: readonly string[],
+  ): Promise<Map<string, { title: string | null; source: string | null; date: string | null }>>;
+  /** the text of the given sentences, keyed `${document}#${index}` (missing ones left out) */
+  sentenceTexts(refs: readonly { document: string; sentenceIndex: number }[]): Promise<Map<string, string>>;
   entities(document?: string): Promise<(EntityRecord & { document: string })[]>;
 
   /** records a review of a claim and applies it at once; NotFoundError for an unknown claim */
