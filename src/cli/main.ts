@@ -3,6 +3,14 @@ import { InputError, NotFoundError, StoreError } from '../errors.js';
 import { exportCommand } from './commands/export.js';
 import { extractCommand } from './commands/extract.js';
 import { ingestCommand, workerCommand } from './commands/ingest.js';
+import {
+  askCommand,
+  diffCommand,
+  estimateCommand,
+  searchCommand,
+  seriesCommand,
+  timelineCommand,
+} from './commands/query.js';
 import { readCommand } from './commands/read.js';
 import { claimsCommand, reviewCommand, reviewsCommand } from './commands/review.js';
 import { checkCommand, documentsCommand, migrateCommand } from './commands/store.js';
@@ -137,6 +145,74 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
       const done = await exportCommand(options, (chunk) => process.stdout.write(chunk));
       if (done) io.err(done);
     });
+
+  program
+    .command('ask')
+    .description(
+      'answer a question from the store, with citations; with no question, one a line from stdin (JSON Lines out with --json)',
+    )
+    .argument('[question]', 'e.g. "How many North Korean workers were in Russia in 2006?"')
+    .option('--db <store>', DB_HELP)
+    .option('--json', 'print the ask contract as JSON')
+    .action(async (question: string | undefined, options) => askCommand(question, options, io));
+
+  program
+    .command('estimate')
+    .description('the claims that answer "how many", ranked, reconciled, conflicts and corroboration shown')
+    .option('--db <store>', DB_HELP)
+    .option(
+      '--group <group>',
+      'workers, students, soldiers, refugees, community, general, or a group such as lumberjacks',
+    )
+    .option('--place <place>', 'a place name or gazetteer id; places within it count')
+    .option('--year <year>', 'one year')
+    .option('--from <year>', 'first year')
+    .option('--to <year>', 'last year')
+    .option('--measure <measure>', 'population, arrivals, departures, count, share, money')
+    .option('--json', 'print one JSON object')
+    .action(async (options) => write(await estimateCommand(options)));
+
+  program
+    .command('series')
+    .description('every estimate over time, as intervals with low and high')
+    .option('--db <store>', DB_HELP)
+    .option('--group <group>', 'a group kind or group')
+    .option('--place <place>', 'a place name or gazetteer id')
+    .option('--measure <measure>', 'population, arrivals, departures, count, share, money')
+    .option('--unit <unit>', 'person, percent or money', 'person')
+    .option('--json', 'print one JSON array')
+    .action(async (options) => write(await seriesCommand(options)));
+
+  program
+    .command('timeline')
+    .description('events and dated claims in time order, fuzzy dates kept fuzzy')
+    .option('--db <store>', DB_HELP)
+    .option('--from <year>', 'first year')
+    .option('--to <year>', 'last year')
+    .option('--place <place>', 'a place name or gazetteer id')
+    .option('--type <types>', 'event types, comma-separated')
+    .option('--events', 'events only, no claims')
+    .option('--limit <n>', 'at most this many entries', '1000')
+    .option('--json', 'print one JSON array')
+    .action(async (options) => write(await timelineCommand(options)));
+
+  program
+    .command('search')
+    .description('full-text search over the sentences of every document')
+    .argument('<text>', 'words to find')
+    .option('--db <store>', DB_HELP)
+    .option('--doc <id>', 'only this document')
+    .option('--limit <n>', 'at most this many sentences', '20')
+    .option('--json', 'print one JSON array')
+    .action(async (text: string, options) => searchCommand(text, options, io));
+
+  program
+    .command('diff')
+    .description("what a document adds to the store: its claims that are new, corroborate or conflict with others'")
+    .argument('<document>', 'document id')
+    .option('--db <store>', DB_HELP)
+    .option('--json', 'print one JSON object')
+    .action(async (document: string, options) => write(await diffCommand(document, options)));
 
   return program;
 }

@@ -42,6 +42,17 @@ export interface ParsedQuestion {
    * workers" names who, not where). "in Russia" -> RU.
    */
   place: PlaceRef | null;
+  /**
+   * how the question relates the group to `place`, from its preposition: "in Russia" -> in,
+   * "repatriated to North Korea" -> to, "left Sakhalin" / "from Sakhalin" -> from. Absent when
+   * `place` is null.
+   */
+  placeRole?: 'in' | 'to' | 'from';
+  /**
+   * every place named that is neither a demonym nor an actor, in order, each with its role:
+   * "from Sakhalin to North Korea" -> Sakhalin (from), North Korea (to). `place` is one of them.
+   */
+  places?: Array<{ place: PlaceRef; role: 'in' | 'to' | 'from' }>;
   time: QuestionTime | null;
   /**
    * what is counted: population ("were", "lived", "how many ... are there"), arrivals ("went",
@@ -60,4 +71,6 @@ export interface ParsedQuestion {
   actors: string[];
   /** content words left once the parts above are taken, lower-cased, for ranking by text */
   keywords: string[];
+  /** the rules that decided each part ("intent: how many", "place: in PLACE"), for explaining a parse */
+  trace?: string[];
 }

@@ -1,0 +1,371 @@
+/**
+ * estimate(group, place, time, measure): the stored claims that could answer "how many ... ?",
+ * ranked by how well each fits the question, then reconciled into one answer without hiding
+ * disagreement:
+ * - one claim fits clearly better than the rest (or the best ones agree): that claim's value;
+ * - otherwise the span of the best-fitting claims, each listed;
+ * - claims from different sources whose ranges do not overlap are flagged as conflicting;
+ * - the same figure repeated by one document is merged; the same figure from independent
+ *   sources is marked corroborated;
+ * - rejected claims never count; corrected ones count with their corrected values.
+ *
+ * Fit is a product of factors in [0, 1], one per dimension, each with the reason it was given,
+ * so `atlas estimate --json` shows why a claim ranks where it does.
+ */
+import { annotateEvents } from '../extract/events/index.js';
+import { tokenize } from '../extract/tokenize.js';
+import type { Approx, EventType, GroupKind, Measure, Modality, Per, PlaceRef } from '../extract/types.js';
+import type { ClaimFilter, ClaimRecord, ClaimStatus, PlaceRecord, Store } from '../store/types.js';
+import { depthBelow, kindsWithin, labelNames, placesWithin } from './hierarchy.js';
+import { boundsOverlap, sameFigure, yearOf } from './values.js';
+
+/** What kind of number is asked for: a count of people, a share, or an amount of money. */
+export type UnitFamily = 'person' | 'percent' | 'money';
+
+export interface EstimateQuery {
+  group?: { kind: GroupKind; head?: string | null } | null;
+  place?: PlaceRef | null;
+  /** years, inclusive; null for open */
+  from?: number | null;
+  to?: number | null;
+  measure?: Measure | null;
+  /** the rate asked for; undefined when the question does not say */
+  per?: Per;
+  unit?: UnitFamily | null;
+  modality?: Modality | null;
+  /** words whose presence in a claim's sentence makes it fit better (actors, keywords) */
+  words?: string[];
+  /**
+   * what happened to the people counted, as event types ("killed" -> casualties, "captured" ->
+   * capture): a claim whose sentence tells of another event counts other people
+   */
+  events?: EventType[];
+  /** words of which the claim's sentence must hold one (the counted noun when it is no known group) */
+  required?: string[];
+}
+
+export interface Candidate {
+  claim: ClaimRecord;
+  /** 0..1, higher fits better */
+  fit: number;
+  /** why the fit is what it is, one phrase per factor below 1 */
+  why: string[];
+  sentence: string;
+  title: string | null;
+  url: string | null;
+  /** the same figure stated again in the same document: merged into this one */
+  repeats: string[];
+  /** ids of claims from other documents or sources giving the same figure */
+  corroboratedBy: string[];
+  /** ids of claims from other sources whose ranges do not overlap this one's */
+  conflictsWith: string[];
+}
+
+export interface Reconciled {
+  /** single: one claim answers; span: several fit about as well, their range is given; none: nothing fits */
+  kind: 'single' | 'span' | 'none';
+  value: { low: number | null; high: number | null; approx: Approx } | null;
+  unit: string | null;
+  per: string | null;
+}
+
+export interface Estimate {
+  query: EstimateQuery;
+  answer: Reconciled;
+  /** every fitting claim, best first; those behind the answer first of all */
+  candidates: Candidate[];
+  /** how many of the first candidates the answer rests on */
+  basis: number;
+  conflicts: [string, string][];
+  corroborated: boolean;
+}
+
+const LIVE: ClaimStatus[] = ['machine', 'accepted', 'corrected'];
+/** candidates scored in full (sentence read) at most */
+const MAX_CANDIDATES = 200;
+/** below this a claim does not answer at all */
+const MIN_FIT = 0.25;
+/** claims within this much of the best are taken as fitting "about as well" */
+const BAND = 0.12;
+
+/** Which measures answer a question about `asked`, and how well. */
+const MEASURE_FIT: Record<Measure | 'any', Partial<Record<Measure, number>>> = {
+  population: { population: 1, arrivals: 0.55, count: 0.35, departures: 0.3 },
+  arrivals: { arrivals: 1, population: 0.5 },
+  departures: { departures: 1, population: 0.3 },
+  count: { count: 1, population: 0.4, arrivals: 0.3, departures: 0.3 },
+  money: { money: 1 },
+  share: { share: 1 },
+  other: { other: 1 },
+  any: { population: 1, arrivals: 0.8, departures: 0.7, count: 0.7, share: 1, money: 1 },
+};
+
+const unitFamily = (unit: string): UnitFamily | 'other' =>
+  unit === 'person' ? 'person' : unit === 'percent' ? 'percent' : /^[A-Z]{3}$/.test(unit) ? 'money' : 'other';
+
+export async function estimate(store: Store, query: EstimateQuery): Promise<Estimate> {
+  const known = await store.knownPlaces();
+  const byId = new Map(known.map((p) => [p.id, p]));
+  const filter = claimFilter(query, known);
+  let scored = (await store.claims(filter))
+    .map((claim) => score(claim, query, byId))
+    .filter((c) => c.fit >= MIN_FIT)
+    .sort((a, b) => b.fit - a.fit)
+    .slice(0, MAX_CANDIDATES);
+  let texts: Map<string, string>;
+  if (scored.length === 0 && query.place) {
+    // The place a claim was given may be the wrong one of its sentence's places ("refugees in
+    // China to settle in Russia"). When nothing stands in the asked place, claims whose
+    // sentence names it are taken, at a discount: the sentence is the evidence.
+    ({ scored, texts } = await sentenceNamesPlace(store, { ...filter, placeIds: undefined }, query, byId));
+  } else texts = await store.sentenceTexts(scored.map((c) => c.claim));
+  const cites = await store.citations(scored.map((c) => c.claim.document));
+  const words = (query.words ?? []).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
+  const required = (query.required ?? []).map((w) => w.toLowerCase());
+  const candidates: Candidate[] = [];
+  for (const { claim, fit, why } of scored) {
+    const sentence = texts.get(`${claim.document}#${claim.sentenceIndex}`) ?? '';
+    if (required.length > 0 && !required.some((w) => sentence.toLowerCase().includes(w))) continue;
+    let f = fit;
+    if (query.events?.length) {
+      const told = eventTypesOf(sentence);
+      if (told.length > 0 && !told.some((t) => query.events!.includes(t))) {
+        f *= 0.2;
+        why.push(`its sentence tells of ${told.join(', ')}, asked ${query.events.join(', ')}`);
+      }
+    }
+    if (words.length > 0) {
+      const lower = sentence.toLowerCase();
+      const found = words.filter((w) => lower.includes(w)).length;
+      // the sentence naming what the question names (an actor, a keyword) is a tie-breaker, not a filter
+      f *= 0.8 + (0.2 * found) / words.length;
+      if (found < words.length) why.push(`sentence names ${found} of ${words.length} question words`);
+    }
+    const cite = cites.get(claim.document);
+    if (f < MIN_FIT) continue;
+    candidates.push({
+      claim,
+      fit: round(f),
+      why,
+      sentence,
+      title: cite?.title ?? null,
+      url: cite?.source ?? null,
+      repeats: [],
+      corroboratedBy: [],
+      conflictsWith: [],
+    });
+  }
+  candidates.sort((a, b) => b.fit - a.fit || specificity(b.claim) - specificity(a.claim));
+  return reconcile(query, candidates);
+}
+
+const FALLBACK_LIMIT = 2000;
+
+/** The event types a sentence tells of, read by the same annotator as documents. */
+function eventTypesOf(sentence: string): EventType[] {
+  const ctx = {
+    text: sentence,
+    sentence: { start: 0, end: sentence.length, index: 0, section: null },
+    tokens: tokenize(sentence),
+  };
+  return [...new Set(annotateEvents(ctx).map((e) => e.type))];
+}
+
+async function sentenceNamesPlace(
+  store: Store,
+  filter: ClaimFilter,
+  query: EstimateQuery,
+  known: ReadonlyMap<string, PlaceRecord>,
+): Promise<{ scored: Scored[]; texts: Map<string, string> }> {
+  const { placeIds: _ignored, ...rest } = filter;
+  const loose = (await store.claims({ ...rest, limit: FALLBACK_LIMIT }))
+    .map((claim) => score(claim, { ...query, place: null }, known))
+    .filter((c) => c.fit >= MIN_FIT);
+  const texts = await store.sentenceTexts(loose.map((c) => c.claim));
+  const name = query.place!.name.toLowerCase();
+  const scored = loose
+    .filter((c) => (texts.get(`${c.claim.document}#${c.claim.sentenceIndex}`) ?? '').toLowerCase().includes(name))
+    .map((c) => ({
+      ...c,
+      fit: round(c.fit * 0.6),
+      why: [...c.why, `placed in ${c.claim.place?.name ?? 'no place'}, but its sentence names ${query.place!.name}`],
+    }))
+    .filter((c) => c.fit >= MIN_FIT)
+    .sort((a, b) => b.fit - a.fit)
+    .slice(0, MAX_CANDIDATES);
+  return { scored, texts };
+}
+
+/** The store filter: only what could fit at all, so the database does the narrowing. */
+function claimFilter(q: EstimateQuery, known: readonly PlaceRecord[]): ClaimFilter {
+  const f: ClaimFilter = { status: LIVE };
+  if (q.group) f.groupKind = kindsWithin(q.group.kind);
+  if (q.place) f.placeIds = [...placesWithin(q.place, known)];
+  if (q.from !== undefined && q.from !== null) f.from = q.from;
+  if (q.to !== undefined && q.to !== null) f.to = q.to;
+  const measures = Object.keys(MEASURE_FIT[q.measure ?? 'any']) as Measure[];
+  f.measure = measures;
+  return f;
+}
+
+interface Scored {
+  claim: ClaimRecord;
+  fit: number;
+  why: string[];
+}
+
+function score(claim: ClaimRecord, q: EstimateQuery, known: ReadonlyMap<string, PlaceRecord>): Scored {
+  const why: string[] = [];
+  let fit = 1;
+  const factor = (f: number, reason: string) => {
+    if (f < 1) why.push(reason);
+    fit *= f;
+  };
+
+  // unit: a count of people, a share or money, as asked
+  const family = unitFamily(claim.unit);
+  const wanted = q.unit ?? (q.measure === 'money' ? 'money' : q.measure === 'share' ? 'percent' : 'person');
+  if (family !== wanted) return { claim, fit: 0, why: [`unit ${claim.unit}, asked ${wanted}`] };
+
+  factor(MEASURE_FIT[q.measure ?? 'any'][claim.measure] ?? 0, `measure ${claim.measure}, asked ${q.measure ?? 'any'}`);
+
+  // group: the asked kind fits best; general reaches every kind, at a discount
+  if (q.group) {
+    const kind = claim.group?.kind ?? null;
+    if (kind === null) factor(0.4, 'no group stated');
+    else if (kind !== q.group.kind)
+      factor(q.group.kind === 'general' ? 0.6 : 0, `group ${kind}, asked ${q.group.kind}`);
+    if (q.group.head && claim.group && !labelNames(claim.group.label, q.group.head)) {
+      factor(0.75, `group "${claim.group.label}" does not name ${q.group.head}`);
+    }
+    if (claim.group?.implied) factor(0.9, 'group carried from an earlier sentence');
+  }
+
+  // place: the asked place itself, then places within it, each level a little less
+  if (q.place) {
+    const depth = claim.place ? depthBelow(claim.place.id, q.place.id, known) : null;
+    if (depth === null) factor(0, 'place not within the asked place');
+    else if (depth > 0) factor(0.9 ** depth, `${claim.place!.name} is within ${q.place.name}`);
+    if (claim.place?.implied) factor(0.9, 'place carried from the document or an earlier sentence');
+  }
+
+  // time: how much of the claim's interval is the asked interval (exact year over decade)
+  if (q.from != null || q.to != null) {
+    if (!claim.time) factor(0, 'no time stated');
+    else {
+      const overlap = timeOverlap(claim, q.from ?? null, q.to ?? null);
+      factor(0.5 + 0.5 * overlap, 'time only partly the asked period');
+      if (claim.time.implied) factor(0.9, 'time carried from an earlier sentence');
+    }
+  }
+
+  // rate: a rate answers a rate question; a stock is not a flow
+  if (q.per !== undefined && q.per !== null) {
+    if (claim.per === q.per) {
+      /* fits */
+    } else factor(claim.per === null ? 0.6 : 0.3, `rate ${claim.per ?? 'none'}, asked per ${q.per}`);
+  } else if (claim.per !== null && wanted !== 'money') factor(0.7, `a rate (per ${claim.per}), not a number`);
+
+  // modality: a proposal answers a question about a proposal; otherwise it is not a fact
+  if (q.modality) {
+    if (claim.modality !== q.modality) factor(0.5, `modality ${claim.modality}, asked ${q.modality}`);
+  } else if (claim.modality === 'proposed') factor(0.5, 'a proposal, not a fact');
+  else if (claim.modality === 'denied') factor(0.3, 'denied by the source');
+
+  if (claim.value.approx === 'vague') factor(0.5, 'a vague amount');
+  return { claim, fit: round(fit), why };
+}
+
+/**
+ * The share of the claim's years that lie in the asked period: 1 for a claim of 2006 asked about
+ * 2006 (or about 2000-2010), 0.1 for "the 2000s" asked about 2006. Open ends count as 15 years:
+ * "since 1966" is a claim about some years after 1966, not about every year since.
+ */
+function timeOverlap(claim: ClaimRecord, from: number | null, to: number | null): number {
+  const t = claim.time!;
+  let cs = yearOf(t.start);
+  let ce = yearOf(t.end);
+  if (cs === null && ce === null) return 0.5;
+  cs ??= ce! - 15;
+  ce ??= cs + 15;
+  const inter = Math.min(ce, to ?? ce) - Math.max(cs, from ?? cs) + 1;
+  return inter <= 0 ? 0 : inter / (ce - cs + 1);
+}
+
+/** exact figures before ranges before bounds before vague amounts */
+function specificity(c: ClaimRecord): number {
+  return { exact: 5, about: 4, range: 3, 'at-least': 2, 'at-most': 2, vague: 1 }[c.value.approx];
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Who vouches for a claim: its attributed source if any, else its document. */
+const voice = (c: ClaimRecord) => (c.source ? `source:${c.source.toLowerCase()}` : `doc:${c.document}`);
+
+export function reconcile(query: EstimateQuery, ranked: Candidate[]): Estimate {
+  // merge repeats: the same figure again in the same document adds nothing
+  const kept: Candidate[] = [];
+  for (const c of ranked) {
+    const first = kept.find((k) => k.claim.document === c.claim.document && sameFigure(k.claim, c.claim));
+    if (first) first.repeats.push(c.claim.id);
+    else kept.push(c);
+  }
+  // corroboration and conflict between different voices
+  const conflicts: [string, string][] = [];
+  for (let i = 0; i < kept.length; i++) {
+    for (let j = i + 1; j < kept.length; j++) {
+      const a = kept[i]!;
+      const b = kept[j]!;
+      if (voice(a.claim) === voice(b.claim) || a.claim.unit !== b.claim.unit || a.claim.per !== b.claim.per) continue;
+      if (sameFigure(a.claim, b.claim)) {
+        a.corroboratedBy.push(b.claim.id);
+        b.corroboratedBy.push(a.claim.id);
+        continue;
+      }
+      // only claims about the same thing can conflict: both fit the question about as well
+      if (!boundsOverlap(a.claim, b.claim) && Math.abs(a.fit - b.fit) <= 0.35 && sameTime(a.claim, b.claim)) {
+        a.conflictsWith.push(b.claim.id);
+        b.conflictsWith.push(a.claim.id);
+        conflicts.push([a.claim.id, b.claim.id]);
+      }
+    }
+  }
+  const best = kept[0];
+  if (!best) return { query, answer: NONE, candidates: [], basis: 0, conflicts, corroborated: false };
+  const band = kept.filter(
+    (c) => c.fit >= best.fit - BAND && c.claim.unit === best.claim.unit && c.claim.per === best.claim.per,
+  );
+  const agree = band.every((c) => sameFigure(c.claim, best.claim));
+  const corroborated = best.corroboratedBy.length > 0;
+  if (band.length === 1 || agree) {
+    return {
+      query,
+      answer: { kind: 'single', value: best.claim.value, unit: best.claim.unit, per: best.claim.per },
+      candidates: [...band, ...kept.filter((c) => !band.includes(c))],
+      basis: band.length,
+      conflicts,
+      corroborated,
+    };
+  }
+  const lows = band.map((c) => c.claim.value.low);
+  const highs = band.map((c) => c.claim.value.high ?? (c.claim.value.approx === 'at-most' ? null : c.claim.value.low));
+  const low = lows.some((v) => v === null) ? null : Math.min(...(lows as number[]));
+  const high = highs.some((v) => v === null) ? null : Math.max(...(highs as number[]));
+  return {
+    query,
+    answer: { kind: 'span', value: { low, high, approx: 'range' }, unit: best.claim.unit, per: best.claim.per },
+    candidates: [...band, ...kept.filter((c) => !band.includes(c))],
+    basis: band.length,
+    conflicts,
+    corroborated,
+  };
+}
+
+/** Two claims speak of the same time when their years overlap or neither has one. */
+function sameTime(a: ClaimRecord, b: ClaimRecord): boolean {
+  if (!a.time || !b.time) return !a.time && !b.time;
+  const y = (s: string | null, open: number) => yearOf(s) ?? open;
+  return y(a.time.start, -1e6) <= y(b.time.end, 1e6) && y(b.time.start, -1e6) <= y(a.time.end, 1e6);
+}
+
+const NONE: Reconciled = { kind: 'none', value: null, unit: null, per: null };
