@@ -61,6 +61,8 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--force', 're-extract and rewrite documents even when unchanged')
     .option('--date <date>', 'document date for relative times, overriding the front matter (YYYY-MM-DD)')
     .option('--queue', 'queue the documents for `atlas worker` instead (PostgreSQL stores only)')
+    .option('--diff', 'report what each document adds, corroborates or contradicts (default when at most 200 change)')
+    .option('--no-diff', 'do not report it')
     .action(async (paths: string[], options) => setStatus(await ingestCommand(paths, options, io)));
 
   program

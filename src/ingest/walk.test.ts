@@ -64,6 +64,15 @@ describe('collectFiles', () => {
     expect(collectFiles([at('corpus', 'node_modules')]).files).toEqual([at('corpus', 'node_modules', 'pkg', 'h.md')]);
   });
 
+  it("skips a corpus folder's notes (README.md, SOURCES.md), but not when named, nor look-alikes", () => {
+    touch('notes', 'README.md');
+    touch('notes', 'SOURCES.md');
+    touch('notes', 'License.txt');
+    touch('notes', 'sources-of-labour.md');
+    expect(collectFiles([at('notes')]).files).toEqual([at('notes', 'sources-of-labour.md')]);
+    expect(collectFiles([at('notes', 'SOURCES.md')]).files).toEqual([at('notes', 'SOURCES.md')]);
+  });
+
   it('survives a symbolic link loop and gives a linked file once, under the smaller path', () => {
     const { files } = collectFiles([at('corpus', 'sub')]);
     // sub/loop -> corpus, which holds sub again: walked once

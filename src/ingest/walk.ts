@@ -24,9 +24,15 @@ const isDocument = (name: string): boolean => DOCUMENT_EXTENSIONS.includes(extna
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * A corpus folder's own notes (README.md, SOURCES.md, LICENSE.txt...) describe the documents;
+ * they are not documents. Named explicitly, they are read like any file.
+ */
+const CORPUS_METADATA = /^(?:readme|sources|licen[cs]e|changelog|contributing)\.[a-z]+$/i;
+
+/**
  * The document files among `paths`: files as named, folders walked recursively. In a folder only
- * files with a document extension are taken; hidden entries (`.git`, `.draft.md`) and
- * `node_modules` are skipped, and so are sockets and FIFOs, which would block a read. A file named
+ * files with a document extension are taken; hidden entries (`.git`, `.draft.md`),
+ * `node_modules` and a corpus's notes (README.md, SOURCES.md, LICENSE.txt) are skipped, and so are sockets and FIFOs, which would block a read. A file named
  * explicitly must have a document extension. A path that is missing or unreadable becomes an error
  * entry, never an exception, so one bad path does not stop the others.
  * Symbolic links are followed; a folder already walked (a link loop, or two links to one folder) is
@@ -65,7 +71,7 @@ export function collectFiles(paths: string[]): CollectedFiles {
       return;
     }
     for (const name of names) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (name.startsWith('.') || name === 'node_modules' || CORPUS_METADATA.test(name)) continue;
       const path = join(dir, name);
       let stat: ReturnType<typeof statSync>;
       try {

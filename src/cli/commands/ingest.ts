@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import { InputError } from '../../errors.js';
 import { type IngestItem, type IngestReport, ingestPaths, summarise } from '../../ingest/ingest.js';
 import { enqueuePaths, isPostgresUrl, openQueue, pendingJobs, runWorker } from '../../ingest/queue.js';
+import { type DocumentDiff, diffDocument } from '../../query/diff.js';
 import { type DbOption, withStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
@@ -10,6 +11,36 @@ export interface IngestCommandOptions extends DbOption {
   force?: boolean;
   date?: string;
   queue?: boolean;
+  /** report what each new document adds or contradicts (default: when at most 200 changed) */
+  diff?: boolean;
+}
+
+const DIFF_BY_DEFAULT = 200;
+
+function diffJson(d: DocumentDiff) {
+  return {
+    document: d.document,
+    counts: d.counts,
+    claims: d.changes.map((c) => ({ id: c.claim.id, text: c.claim.text, kind: c.kind, others: c.others })),
+  };
+}
+
+/** "report: 2 new, 1 corroborates, 1 conflicts" and a line per conflict naming the other claims */
+function formatDiff(d: DocumentDiff): string {
+  const lines = [
+    `${d.document}: ${d.counts.new} new, ${d.counts.corroborates} corroborate, ${d.counts.conflicts} conflict, ${d.counts.consistent} consistent with the store`,
+  ];
+  for (const c of d.changes) {
+    if (c.kind !== 'conflicts' && c.kind !== 'corroborates') continue;
+    const others = c.others
+      .slice(0, 3)
+      .map((o) => `"${o.text}" (${o.document})`)
+      .join(', ');
+    lines.push(
+      `  ${c.kind === 'conflicts' ? 'conflicts   ' : 'corroborates'} "${c.claim.text}" ${c.kind === 'conflicts' ? 'vs' : '='} ${others}`,
+    );
+  }
+  return lines.join('\n');
 }
 
 const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
@@ -41,9 +72,18 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       onItem: progress.item,
     });
     progress.stop();
-    return { report: r, location: store.location };
+    const changed = r.items.filter((i) => (i.status === 'added' || i.status === 'replaced') && i.id);
+    const diffs: DocumentDiff[] = [];
+    if (options.diff ?? changed.length <= DIFF_BY_DEFAULT) {
+      for (const i of changed) diffs.push(await diffDocument(store, i.id!));
+    }
+    return { report: r, location: store.location, diffs };
   });
-  io.out(options.json ? JSON.stringify({ store: report.location, ...report.report }) : formatReport(report.report));
+  io.out(
+    options.json
+      ? JSON.stringify({ store: report.location, ...report.report, changes: report.diffs.map(diffJson) })
+      : [formatReport(report.report), ...report.diffs.map(formatDiff)].join('\n'),
+  );
   return report.report.failed > 0 ? 1 : 0;
 }
 
