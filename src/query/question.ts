@@ -840,10 +840,23 @@ function findPer(tokens: readonly Token[], found: Found, timeSpan: Span | null, 
   return null;
 }
 
-function findModality(tokens: readonly Token[], found: Found, taken: Taken, trace: string[]): Modality | null {
+function findModality(
+  tokens: readonly Token[],
+  found: Found,
+  hasActor: boolean,
+  taken: Taken,
+  trace: string[],
+): Modality | null {
   const m = found.modalities[0];
   if (m !== undefined) {
     taken.spans.push(m);
+    // Workaround: the modalities annotator reads a bare "suggest" as estimated ("Estimates suggest
+    // that ..."); "did Sergey Darkin suggest" has a person suggesting, which is a proposal.
+    const mine = MODALITY_CUES.get(m.text.toLowerCase());
+    if (hasActor && mine === 'proposed' && m.modality === 'estimated') {
+      trace.push(`modality: "${m.text}" with an actor -> proposed`);
+      return mine;
+    }
     trace.push(`modality: ${m.rule}`);
     return m.modality;
   }
@@ -976,7 +989,7 @@ function parse(q: string): ParsedQuestion {
   }
 
   const per = findPer(tokens, found, timeSpan, taken, trace);
-  const modality = findModality(tokens, found, taken, trace);
+  const modality = findModality(tokens, found, actors.length > 0, taken, trace);
   const eventTypes = findEvents(tokens, found, timeSpan, group === null && actors.length > 0, taken, trace);
   const keywords = findKeywords(tokens, taken);
 
