@@ -28,8 +28,14 @@ if (!existsSync(installed) || mtime(join(root, 'package-lock.json')) > mtime(ins
   run('npm install --no-audit --no-fund'); // runs `prepare`, which builds
 }
 const built = mtime(join(root, 'dist', 'cli', 'main.js'));
-const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'scripts')), newest(join(root, 'data')));
-if (built < sources || !existsSync(join(root, 'data', 'gazetteer.json'))) {
+const sources = Math.max(
+  newest(join(root, 'src')),
+  newest(join(root, 'scripts')),
+  newest(join(root, 'data')),
+  newest(join(root, 'web')),
+);
+const webBuilt = !existsSync(join(root, 'web')) || existsSync(join(root, 'dist', 'web', 'index.html'));
+if (built < sources || !webBuilt || !existsSync(join(root, 'data', 'gazetteer.json'))) {
   console.error('Building (npm run build)...');
   run('npm run build');
 }
