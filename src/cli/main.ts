@@ -13,6 +13,7 @@ import {
 } from './commands/query.js';
 import { readCommand } from './commands/read.js';
 import { claimsCommand, reviewCommand, reviewsCommand } from './commands/review.js';
+import { serveCommand } from './commands/serve.js';
 import { checkCommand, documentsCommand, migrateCommand } from './commands/store.js';
 import { summaryCommand } from './commands/summary.js';
 import { DB_HELP } from './open-store.js';
@@ -215,6 +216,16 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--db <store>', DB_HELP)
     .option('--json', 'print one JSON object')
     .action(async (document: string, options) => write(await diffCommand(document, options)));
+
+  program
+    .command('serve')
+    .description('serve the JSON API and the explorer over HTTP (read-only unless --write with ATLAS_TOKEN)')
+    .option('--db <store>', DB_HELP)
+    .option('--port <port>', 'port to listen on; 0 picks a free one', '8080')
+    .option('--host <host>', 'address to bind (loopback by default)', '127.0.0.1')
+    .option('--write', 'enable the review and ingest endpoints (needs ATLAS_TOKEN; clients send it as a Bearer token)')
+    .option('--rate-limit <n>', 'requests a second per client, in bursts of 4x; 0 for no limit', '50')
+    .action(async (options) => serveCommand(options, io));
 
   return program;
 }
