@@ -25,9 +25,15 @@ beforeAll(() => {
 
 describe('atlas ask', () => {
   it('answers every development question right (JSON Lines in, JSON Lines out)', () => {
-    const r = atlas(['ask', '--db', db, '--json'], `${questions.questions.map((q: { q: string }) => q.q).join('\n')}\n`);
+    const r = atlas(
+      ['ask', '--db', db, '--json'],
+      `${questions.questions.map((q: { q: string }) => q.q).join('\n')}\n`,
+    );
     expect(r.status, r.stderr).toBe(0);
-    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers).toHaveLength(questions.questions.length);
     const score = scoreAsk(questions.questions, answers);
     expect(score.wrong).toEqual([]);
@@ -50,9 +56,15 @@ describe('atlas ask', () => {
   });
 
   it('answers one bad line of a batch with its error and goes on', () => {
-    const r = atlas(['ask', '--db', db, '--json'], `${'x'.repeat(3000)}\nHow many North Koreans lived in Russia in 2006?\n`);
+    const r = atlas(
+      ['ask', '--db', db, '--json'],
+      `${'x'.repeat(3000)}\nHow many North Koreans lived in Russia in 2006?\n`,
+    );
     expect(r.status).toBe(0);
-    const [bad, good] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [bad, good] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(bad.error).toMatch(/at most 2000/);
     expect(good.answer.kind).toBe('quantity');
   });
