@@ -44,22 +44,51 @@ export async function timeline(store: Store, filter: TimelineFilter = {}): Promi
   const limit = filter.limit ?? 1000;
   const known: PlaceRecord[] = filter.place ? await store.knownPlaces() : [];
   const placeIds = filter.place ? [...placesWithin(filter.place, known)] : undefined;
-  const range = {
-    ...(filter.from != null ? { from: filter.from } : {}),
-    ...(filter.to != null ? { to: filter.to } : {}),
+  const withClaims = !(filter.claims === false || filter.types?.length || filter.actors?.length);
+  /** the timed events and claims overlapping [from, to], events first, each in store order */
+  const read = async (to: number | null): Promise<Timed[]> => {
+    const range = {
+      ...(filter.from != null ? { from: filter.from } : {}),
+      ...(to != null ? { to } : {}),
+    };
+    const events = await store.events({
+      ...range,
+      ...(placeIds ? { placeIds } : {}),
+      ...(filter.types?.length ? { type: filter.types } : {}),
+    });
+    const claims = withClaims ? await store.claims({ ...range, ...(placeIds ? { placeIds } : {}), status: LIVE }) : [];
+    return [...events, ...claims].filter((r) => r.time !== null);
   };
-  const events = await store.events({
-    ...range,
-    ...(placeIds ? { placeIds } : {}),
-    ...(filter.types?.length ? { type: filter.types } : {}),
-  });
-  const claims =
-    filter.claims === false || filter.types?.length || filter.actors?.length
-      ? []
-      : await store.claims({ ...range, ...(placeIds ? { placeIds } : {}), status: LIVE });
-  const timed = [...events, ...claims].filter((r) => r.time !== null);
+
+  // Entries go by start year first, so when `limit` of them start by the first year asked,
+  // they are the first `limit`: that year is read alone first (it holds everything that
+  // started by then and everything with an open start), the whole range only when it is not
+  // enough. Sentences and titles are read for the entries kept only. At 1,000,000 claims a
+  // ten-year timeline of Russia read 87,000 rows, and the sentence of each, for 200 entries.
+  const to = filter.to ?? null;
+  const first = filter.from != null && (to === null || to > filter.from) ? filter.from : null;
+  for (const by of first === null ? [null] : [first, null]) {
+    const timed = await read(by ?? to);
+    if (filter.actors?.length) {
+      // an entry is kept for its actors or its sentence: every sentence is read first
+      const entries = withActors(await entriesOf(store, timed), filter.actors);
+      if (by === null || startingBy(entries, by) >= limit) return entries.sort(compareEntries).slice(0, limit);
+    } else if (by === null || startingBy(timed, by) >= limit) {
+      return entriesOf(store, timed.sort(compareEntries).slice(0, limit));
+    }
+  }
+  return [];
+}
+
+type Timed = EventRecord | ClaimRecord;
+
+/** how many start in or before `year` */
+const startingBy = (xs: readonly Pick<TimelineEntry, 'time'>[], year: number) =>
+  xs.filter((x) => (yearOf(startKey(x)) ?? Number.POSITIVE_INFINITY) <= year).length;
+
+async function entriesOf(store: Store, timed: Timed[]): Promise<TimelineEntry[]> {
   const [texts, cites] = await Promise.all([store.sentenceTexts(timed), store.citations(timed.map((r) => r.document))]);
-  let entries: TimelineEntry[] = timed.map((r) => {
+  return timed.map((r) => {
     const cite = cites.get(r.document);
     const isEvent = 'type' in r;
     return {
@@ -77,21 +106,21 @@ export async function timeline(store: Store, filter: TimelineFilter = {}): Promi
       record: r,
     };
   });
-  if (filter.actors?.length) {
-    const names = filter.actors.map((a) => a.toLowerCase());
-    entries = entries.filter((e) => {
-      const actors = 'actors' in e.record ? e.record.actors.map((a) => a.toLowerCase()) : [];
-      const sentence = e.sentence.toLowerCase();
-      return names.every((n) => actors.some((a) => a.includes(n) || n.includes(a)) || sentence.includes(n));
-    });
-  }
-  entries.sort(compareEntries);
-  return entries.slice(0, limit);
 }
 
-const startKey = (e: TimelineEntry) => e.time?.start ?? e.time?.end ?? null;
+function withActors(entries: TimelineEntry[], actors: string[]): TimelineEntry[] {
+  const names = actors.map((a) => a.toLowerCase());
+  return entries.filter((e) => {
+    const named = 'actors' in e.record ? e.record.actors.map((a) => a.toLowerCase()) : [];
+    const sentence = e.sentence.toLowerCase();
+    return names.every((n) => named.some((a) => a.includes(n) || n.includes(a)) || sentence.includes(n));
+  });
+}
 
-export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+const startKey = (e: Pick<TimelineEntry, 'time'>) => e.time?.start ?? e.time?.end ?? null;
+
+/** timeline order; records compare as their entries do (only `time` is read) */
+export function compareEntries(a: Pick<TimelineEntry, 'time'>, b: Pick<TimelineEntry, 'time'>): number {
   const ya = yearOf(startKey(a)) ?? Number.POSITIVE_INFINITY;
   const yb = yearOf(startKey(b)) ?? Number.POSITIVE_INFINITY;
   if (ya !== yb) return ya - yb;

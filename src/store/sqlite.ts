@@ -92,6 +92,8 @@ class SqliteBinder implements Binder {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
+  /** knownPlaces() as of `data_version` (see there); null after this store wrote */
+  private placesCache: { version: number; places: PlaceRecord[] } | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -159,7 +161,12 @@ export class SqliteStore implements Store {
    * transaction that read first could fail at once when it came to write.
    */
   private write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } finally {
+      // this connection's own commits leave data_version as it was
+      this.placesCache = null;
+    }
   }
 
   /** runs `fn`, turning driver errors into StoreError */
@@ -395,12 +402,23 @@ export class SqliteStore implements Store {
   }
 
   async knownPlaces(): Promise<PlaceRecord[]> {
-    return this.run('cannot read places', () =>
-      (this.st('SELECT id, name, kind, lat, lon, parents FROM places').all() as Row[]).map((r) => {
-        const { claims: _c, events: _e, ...p } = placeFromRow({ ...r, claims: 0, events: 0 });
-        return p;
-      }),
-    );
+    return this.run('cannot read places', () => {
+      // Every estimate, series and timeline asks for these to expand a place hierarchy; reading
+      // and parsing them cost more than the rest of a narrow estimate (bench/query.mjs). The
+      // cache is dropped by this store's own writes, and `data_version` changes when another
+      // connection (an ingest in another process) commits.
+      const version = (this.st('PRAGMA data_version').get() as Row).data_version as number;
+      if (this.placesCache?.version !== version) {
+        const rows = this.st('SELECT id, name, kind, lat, lon, parents FROM places').all() as Row[];
+        const places = rows.map((r) => {
+          const { claims: _c, events: _e, ...p } = placeFromRow({ ...r, claims: 0, events: 0 });
+          return p;
+        });
+        this.placesCache = { version, places };
+      }
+      // copies: a caller may change what it is given
+      return this.placesCache.places.map((p) => ({ ...p, parents: [...p.parents] }));
+    });
   }
 
   async citations(
