@@ -565,6 +565,7 @@ describe('headers and caching', () => {
       token: null,
       webRoot: null,
       rateLimit: false,
+      cache: false,
       log: (l) => lines.push(l),
     });
     const r = await get(a, '/api/documents');
@@ -658,5 +659,45 @@ describe('rate limit', () => {
     expect(r.headers.get('retry-after')).toBe('1');
     expect((await r.json()).error).toMatch(/too many requests/);
     expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+});
+
+describe('answer cache', () => {
+  it('answers a repeated request from memory until another process writes to the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
+    const file = join(dir, 'atlas.db');
+    const { openStore } = await import('../store/open.js');
+    const served = await openStore(file);
+    const writer = await openStore(file); // another connection, as another process would be
+    try {
+      await served.putDocument(
+        documentWith('a', [
+          { sentence: 'Some 10 workers were in Russia.', quote: '10', low: 10, group: 'workers', place: 'RU' },
+        ]),
+      );
+      const cached = createApp({
+        store: served,
+        write: false,
+        token: null,
+        webRoot: null,
+        rateLimit: false,
+        log: () => {},
+      });
+      const count = async () =>
+        (JSON.parse(await (await cached.request('/api/claims')).text()) as { total: number }).total;
+      expect(await count()).toBe(1);
+      const mark = await served.changeMark();
+      expect(await count()).toBe(1);
+      await writer.putDocument(
+        documentWith('b', [
+          { sentence: 'Some 20 workers were in Russia.', quote: '20', low: 20, group: 'workers', place: 'RU' },
+        ]),
+      );
+      expect(await served.changeMark()).not.toBe(mark);
+      expect(await count()).toBe(2);
+    } finally {
+      await served.close();
+      await writer.close();
+    }
   });
 });

@@ -555,6 +555,11 @@ export class PostgresStore implements Store {
     );
   }
 
+  /** PostgreSQL cannot tell cheaply whether another client wrote: no mark, so nothing is cached */
+  async changeMark(): Promise<string | null> {
+    return null;
+  }
+
   async knownPlaces(): Promise<PlaceRecord[]> {
     return this.read('cannot read places', async () =>
       (await this.query('SELECT id, name, kind, lat, lon, parents FROM places')).map((r) => {

@@ -94,6 +94,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** knownPlaces() as of `data_version` (see there); null after this store wrote */
   private placesCache: { version: number; places: PlaceRecord[] } | null = null;
+  /** commits made through this connection (data_version does not count them) */
+  private ownWrites = 0;
 
   private constructor(
     private readonly db: Database.Database,
@@ -166,6 +168,7 @@ export class SqliteStore implements Store {
     } finally {
       // this connection's own commits leave data_version as it was
       this.placesCache = null;
+      this.ownWrites++;
     }
   }
 
@@ -399,6 +402,13 @@ export class SqliteStore implements Store {
         ).all() as Row[]
       ).map(placeFromRow),
     );
+  }
+
+  async changeMark(): Promise<string | null> {
+    return this.run('cannot read the store version', () => {
+      const version = (this.st('PRAGMA data_version').get() as Row).data_version as number;
+      return `${version}.${this.ownWrites}`;
+    });
   }
 
   async knownPlaces(): Promise<PlaceRecord[]> {

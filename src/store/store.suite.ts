@@ -459,6 +459,14 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         expect((await counts())['city:RU:vladivostok']).toEqual([1, 0]);
       });
 
+      it('moves its change mark on every write, or has none', async () => {
+        const before = await store.changeMark();
+        await store.putDocument(documentOf('another'));
+        const after = await store.changeMark();
+        if (before !== null) expect(after).not.toBe(before);
+        else expect(after).toBeNull();
+      });
+
       it('lists known places without counts, for hierarchies', async () => {
         const known = await store.knownPlaces();
         expect(known.map((p) => p.id).sort()).toEqual(PLACES.map((p) => p.id).sort());

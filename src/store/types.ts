@@ -233,6 +233,11 @@ export interface Store {
   /** brings the schema to the latest version (open() already did); returns what it ran */
   migrate(): Promise<MigrationResult>;
   schemaVersion(): Promise<number>;
+  /**
+   * a value that changes whenever the store's content may have changed (any commit, from this
+   * process or another), for caches of answers; null when the backend cannot tell cheaply
+   */
+  changeMark(): Promise<string | null>;
   close(): Promise<void>;
 
   /** the stored hash and extractor version of a document, or null when absent */
