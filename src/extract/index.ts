@@ -1,28 +1,37 @@
 import type { ReadDocument } from '../corpus/types.js';
 import { annotateAttributions, annotateModalities } from './attributions/index.js';
-import { assembleEvents } from './claims/assemble-events.js';
-import { documentFrame } from './claims/attach-place.js';
-import type { SentenceAnnotations } from './claims/draft.js';
-import { assembleClaims } from './claims/pipeline.js';
+import { assembleEvents, type EventDraft } from './claims/assemble-events.js';
+import { FrameTally } from './claims/attach-place.js';
+import type { AssemblyContext, ClaimDraft, SentenceAnnotations } from './claims/draft.js';
+import { hasClaimQuantity } from './claims/from-quantities.js';
+import { ClaimAssembler } from './claims/pipeline.js';
 import { annotateEntities } from './entities/index.js';
 import { annotateEvents } from './events/index.js';
 import { annotateGroups } from './groups/index.js';
 import { annotateQuantities, annotateRates } from './numbers/index.js';
 import { annotatePlaces, getPlace } from './places/index.js';
-import { annotateTimes } from './times/index.js';
+import { TimeReader } from './times/index.js';
 import { tokenize } from './tokenize.js';
 import type {
   Approx,
+  Attribution,
   Entity,
+  EventTrigger,
   EventType,
   GroupKind,
+  GroupMention,
   Measure,
   Modality,
+  ModalityCue,
+  PlaceMention,
   PlaceRef,
+  Quantity,
+  RateMention,
   Sentence,
   SentenceContext,
   Span,
   TimeExpr,
+  Token,
 } from './types.js';
 
 export interface ExtractOptions {
@@ -110,9 +119,8 @@ export interface ExtractionWithMentions {
 export function extractWithMentions(doc: ReadDocument, options: ExtractOptions = {}): ExtractionWithMentions {
   const { text } = doc;
   const date = options.date ?? doc.meta.date ?? null;
-  const sentences = annotateSentences(text, doc.sentences, date);
   const title = doc.meta.title;
-  const ctx = { text, title, sentences, frame: documentFrame(sentences, titlePlace(title)) };
+  const { sentences, drafts, eventDrafts, places, entities } = annotateAndAssemble(text, title, doc.sentences, date);
 
   const src = (span: Span): [number, number] => {
     const mapped = doc.spanToSource(span);
@@ -121,7 +129,7 @@ export function extractWithMentions(doc: ReadDocument, options: ExtractOptions =
   const sentenceSpan = (i: number) => src(sentences[i]!.sentence);
   const slice = (span: [number, number]) => doc.source.slice(span[0], span[1]);
 
-  const claims = assembleClaims(ctx).map((d): ClaimJson => {
+  const claims = drafts.map((d): ClaimJson => {
     const span = src(d.quantity);
     return {
       span,
@@ -139,7 +147,7 @@ export function extractWithMentions(doc: ReadDocument, options: ExtractOptions =
       rule: d.quantity.rule,
     };
   });
-  const events = assembleEvents(ctx).map((e): EventJson => {
+  const events = eventDrafts.map((e): EventJson => {
     const span = src(e);
     return {
       span,
@@ -151,17 +159,6 @@ export function extractWithMentions(doc: ReadDocument, options: ExtractOptions =
       actors: e.actors,
     };
   });
-  const places = new Map<string, PlaceRef>();
-  const entities = new Map<string, EntityMention>();
-  for (const s of sentences) {
-    for (const p of s.places) if (p.role === 'place') places.set(p.place.id, p.place);
-    for (const en of s.entities) {
-      const key = `${en.kind}\u0000${en.name}`;
-      const seen = entities.get(key);
-      if (seen) seen.count++;
-      else entities.set(key, { name: en.name, kind: en.kind, count: 1 });
-    }
-  }
   // claims and events may carry a place no sentence names as a place (a demonym, the title)
   for (const c of claims) if (c.place && !places.has(c.place.id)) addPlace(places, c.place.id);
   for (const e of events) if (e.place && !places.has(e.place.id)) addPlace(places, e.place.id);
@@ -181,46 +178,218 @@ function addPlace(places: Map<string, PlaceRef>, id: string): void {
   if (place) places.set(id, place);
 }
 
+/** Sentences annotated and assembled together (the unit of what is let go). */
+const BLOCK = 256;
+
 /**
- * Every annotator's findings for each sentence, in the order of `list`. Each annotator runs over
- * the whole document before the next starts: run all of them on one sentence before the next and
- * they evict each other's lexicons and code from the CPU caches (measured on the bundled article
- * repeated to 5 MB: ~1.4x slower in total, and blocks of 16 to 1,024 sentences in between).
+ * A sentence of a block already assembled. Only what later blocks and the end still read is
+ * kept: its span and its times (timeFor walks back through the paragraph). The rest, tokens and
+ * annotations, is let go: ~950k tokens and ~500k annotations of a 5 MB document all alive at
+ * once outlived the young generation, and copying and promoting them was about a fifth of the
+ * extractor's time. Should anything ask for them after all, they are made again (every annotator
+ * but times reads one sentence alone), so a refiner that reads further back is only slower.
  */
-function annotateSentences(text: string, list: readonly Sentence[], date: string | null): SentenceAnnotations[] {
-  const contexts: SentenceContext[] = list.map((sentence) => ({ text, sentence, tokens: tokenize(text, sentence) }));
-  const times = annotateTimes(contexts, { date });
-  let t = 0;
-  const sentences = contexts.map((ctx): SentenceAnnotations => {
-    const own: TimeExpr[] = [];
-    while (t < times.length && times[t]!.start < ctx.sentence.end) {
-      if (times[t]!.start >= ctx.sentence.start) own.push(times[t]!);
-      t++;
+class Released implements SentenceAnnotations {
+  private made: SentenceAnnotations | null = null;
+
+  constructor(
+    private readonly text: string,
+    readonly sentence: Sentence,
+    readonly times: TimeExpr[],
+  ) {}
+
+  private get all(): SentenceAnnotations {
+    if (this.made === null) {
+      const ctx: SentenceContext = {
+        text: this.text,
+        sentence: this.sentence,
+        tokens: tokenize(this.text, this.sentence),
+      };
+      this.made = annotated(ctx, this.times);
+      annotate([this.made], [ctx]);
     }
-    return {
-      sentence: ctx.sentence,
-      tokens: ctx.tokens,
-      quantities: NONE,
-      times: own,
-      places: NONE,
-      groups: NONE,
-      attributions: NONE,
-      modalities: NONE,
-      events: NONE,
-      rates: NONE,
-      entities: NONE,
-    };
-  });
+    return this.made;
+  }
+
+  get tokens(): Token[] {
+    return this.all.tokens;
+  }
+  get quantities(): Quantity[] {
+    return this.all.quantities;
+  }
+  get places(): PlaceMention[] {
+    return this.all.places;
+  }
+  get groups(): GroupMention[] {
+    return this.all.groups;
+  }
+  get attributions(): Attribution[] {
+    return this.all.attributions;
+  }
+  get modalities(): ModalityCue[] {
+    return this.all.modalities;
+  }
+  get events(): EventTrigger[] {
+    return this.all.events;
+  }
+  get rates(): RateMention[] {
+    return this.all.rates;
+  }
+  get entities(): Entity[] {
+    return this.all.entities;
+  }
+}
+
+/** A sentence's record before the annotators fill it. */
+function annotated(ctx: SentenceContext, times: TimeExpr[]): SentenceAnnotations {
+  return {
+    sentence: ctx.sentence,
+    tokens: ctx.tokens,
+    quantities: NONE,
+    times,
+    places: NONE,
+    groups: NONE,
+    attributions: NONE,
+    modalities: NONE,
+    events: NONE,
+    rates: NONE,
+    entities: NONE,
+  };
+}
+
+/**
+ * Runs every annotator but times over the sentences. Each annotator runs over all of them before
+ * the next starts: run all of them on one sentence before the next and they evict each other's
+ * lexicons and code from the CPU caches (measured on the bundled article repeated to 5 MB: ~1.4x
+ * slower in total). Attributions, modality cues and free-standing rates are read only by the
+ * claims of their own sentence (attachSource, attachRate), so they are looked for only in a
+ * sentence with a quantity that can become a claim.
+ */
+function annotate(out: SentenceAnnotations[], contexts: SentenceContext[]): void {
   const n = contexts.length;
-  for (let k = 0; k < n; k++) sentences[k]!.quantities = annotateQuantities(contexts[k]!);
-  for (let k = 0; k < n; k++) sentences[k]!.places = annotatePlaces(contexts[k]!);
-  for (let k = 0; k < n; k++) sentences[k]!.groups = annotateGroups(contexts[k]!);
-  for (let k = 0; k < n; k++) sentences[k]!.attributions = annotateAttributions(contexts[k]!);
-  for (let k = 0; k < n; k++) sentences[k]!.modalities = annotateModalities(contexts[k]!);
-  for (let k = 0; k < n; k++) sentences[k]!.events = annotateEvents(contexts[k]!);
-  for (let k = 0; k < n; k++) sentences[k]!.rates = annotateRates(contexts[k]!);
-  for (let k = 0; k < n; k++) sentences[k]!.entities = annotateEntities(contexts[k]!);
-  return sentences;
+  for (let k = 0; k < n; k++) out[k]!.quantities = annotateQuantities(contexts[k]!);
+  for (let k = 0; k < n; k++) out[k]!.places = annotatePlaces(contexts[k]!);
+  for (let k = 0; k < n; k++) out[k]!.groups = annotateGroups(contexts[k]!);
+  const claimed: number[] = [];
+  for (let k = 0; k < n; k++) if (hasClaimQuantity(out[k]!.quantities)) claimed.push(k);
+  for (const k of claimed) out[k]!.attributions = annotateAttributions(contexts[k]!);
+  for (const k of claimed) out[k]!.modalities = annotateModalities(contexts[k]!);
+  for (let k = 0; k < n; k++) out[k]!.events = annotateEvents(contexts[k]!);
+  for (const k of claimed) out[k]!.rates = annotateRates(contexts[k]!);
+  for (let k = 0; k < n; k++) out[k]!.entities = annotateEntities(contexts[k]!);
+}
+
+interface Assembled {
+  sentences: SentenceAnnotations[];
+  drafts: ClaimDraft[];
+  eventDrafts: EventDraft[];
+  /** gazetteer places named as places, in order of first mention */
+  places: Map<string, PlaceRef>;
+  /** entities by kind and name, in order of first mention */
+  entities: Map<string, EntityMention>;
+}
+
+/**
+ * Runs every annotator, and assembles claims and events, a block of sentences at a time in
+ * document order. Relative times carry over from block to block (TimeReader). The claims and
+ * events of a block read its own sentences and a few before it (attachGroup carries a subject up
+ * to 4 sentences back; timeFor reads only times), so once a block is assembled the block before it
+ * is let go (Released). The frame (the place the document is about), and the claims' places that
+ * fall back on it, wait for the end.
+ */
+function annotateAndAssemble(
+  text: string,
+  title: string | null,
+  list: readonly Sentence[],
+  date: string | null,
+): Assembled {
+  const sentences: SentenceAnnotations[] = [];
+  const ctx: AssemblyContext = { text, title, sentences, frame: null };
+  const titleFrame = titlePlace(title);
+  const tally = titleFrame ? null : new FrameTally();
+  const claims = new ClaimAssembler(ctx);
+  const eventDrafts: EventDraft[] = [];
+  const places = new Map<string, PlaceRef>();
+  const entities = new Map<string, EntityMention>();
+  const timeReader = new TimeReader({ date });
+  const ordered = inOrder(list);
+  let released = 0;
+  for (let from = 0; from < list.length; ) {
+    const to = ordered ? blockEnd(text, list, from) : list.length;
+    const contexts: SentenceContext[] = [];
+    for (let k = from; k < to; k++) contexts.push({ text, sentence: list[k]!, tokens: tokenize(text, list[k]!) });
+    const times = timeReader.read(contexts);
+    let t = 0;
+    for (const c of contexts) {
+      let own: TimeExpr[] = NONE;
+      while (t < times.length && times[t]!.start < c.sentence.end) {
+        if (times[t]!.start >= c.sentence.start) {
+          if (own === NONE) own = [];
+          own.push(times[t]!);
+        }
+        t++;
+      }
+      sentences.push(annotated(c, own));
+    }
+    const block = sentences.slice(from, to);
+    annotate(block, contexts);
+    for (const s of block) {
+      if (tally) tally.add(s);
+      mentions(s, places, entities);
+    }
+    claims.add(from, to);
+    const events = assembleEvents(ctx, from, to);
+    for (let k = 0; k < events.length; k++) eventDrafts.push(events[k]!);
+    for (; released < from; released++) {
+      const s = sentences[released]!;
+      sentences[released] = new Released(text, s.sentence, s.times);
+    }
+    from = to;
+  }
+  ctx.frame = titleFrame ?? tally?.frame() ?? null;
+  return { sentences, drafts: claims.finish(), eventDrafts, places, entities };
+}
+
+/** Adds the gazetteer places (role place) and the entities a sentence names. */
+function mentions(s: SentenceAnnotations, places: Map<string, PlaceRef>, entities: Map<string, EntityMention>): void {
+  for (const p of s.places) if (p.role === 'place') places.set(p.place.id, p.place);
+  for (const en of s.entities) {
+    const key = `${en.kind}\u0000${en.name}`;
+    const seen = entities.get(key);
+    if (seen) seen.count++;
+    else entities.set(key, { name: en.name, kind: en.kind, count: 1 });
+  }
+}
+
+/**
+ * True when the sentences are sorted and apart, so blocks of them can be read in turn; otherwise
+ * the document is read as one block, exactly as it always was.
+ */
+function inOrder(list: readonly Sentence[]): boolean {
+  for (let k = 1; k < list.length; k++) {
+    const a = list[k - 1]!;
+    const b = list[k]!;
+    if (b.start < a.end || b.start < a.start) return false;
+  }
+  return true;
+}
+
+/**
+ * Where the block that starts at sentence `from` ends. A block never ends before a sentence
+ * that starts inside a surrogate pair: its first token would start in the sentence before (the
+ * tokenizer backs up to the pair), and a time found there belongs to that sentence.
+ */
+function blockEnd(text: string, list: readonly Sentence[], from: number): number {
+  let to = Math.min(from + BLOCK, list.length);
+  while (to < list.length && startsInPair(text, list[to]!.start)) to++;
+  return to;
+}
+
+function startsInPair(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  const b = text.charCodeAt(at - 1);
+  return c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff;
 }
 
 /** A placeholder until the annotator's own list is set; never left in a result. */

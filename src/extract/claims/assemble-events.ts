@@ -18,13 +18,15 @@ export interface EventDraft {
  * Turns event triggers into events with their time (stated, else carried from the section),
  * place (the best place in the sentence) and actors (the sentence's named persons and
  * organisations, and places acting as subjects: "North Korea made an offer"). One event per
- * type per sentence: a second trigger of the same type restates the first.
+ * type per sentence: a second trigger of the same type restates the first. `from` and `to`
+ * limit it to the sentences [from, to) (the extractor assembles a block of sentences at a time).
  */
-export function assembleEvents(ctx: AssemblyContext): EventDraft[] {
+export function assembleEvents(ctx: AssemblyContext, from = 0, to = ctx.sentences.length): EventDraft[] {
   const events: EventDraft[] = [];
-  ctx.sentences.forEach((s, sentenceIndex) => {
+  for (let sentenceIndex = from; sentenceIndex < to; sentenceIndex++) {
+    const s = ctx.sentences[sentenceIndex]!;
     // most sentences have no event: spare them the Set
-    if (s.events.length === 0) return;
+    if (s.events.length === 0) continue;
     const seen = new Set<EventType>();
     for (const e of s.events) {
       if (seen.has(e.type)) continue;
@@ -50,6 +52,6 @@ export function assembleEvents(ctx: AssemblyContext): EventDraft[] {
         actors: [...actors],
       });
     }
-  });
+  }
   return events;
 }

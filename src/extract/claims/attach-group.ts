@@ -1,7 +1,7 @@
 import type { GroupKind, GroupMention, Token } from '../types.js';
-import type { AssemblyContext, ClaimDraft, Provenance, Refiner } from './draft.js';
+import { type AssemblyContext, type ClaimDraft, copyDraft, type Provenance, type Refiner } from './draft.js';
 import { PURPOSE_WORDS } from './lexicon.js';
-import { tokenAt, tokenDistance } from './positions.js';
+import { nearest, tokenAt } from './positions.js';
 
 /** Heads that stand for whoever the text was already talking about ("their population"). */
 const WEAK_HEADS = new Set(['population', 'populations', 'people', 'number', 'numbers']);
@@ -68,20 +68,27 @@ export const attachGroup: Refiner = (ctx, drafts) =>
       if (s.tokens[at]?.lower === 'of')
         pick = strong.find((g) => tokenAt(s.tokens, g.start) - at <= 3 && g.start > d.quantity.end);
     }
-    if (!pick && strong.length > 0) {
-      pick = strong.reduce((best, g) =>
-        tokenDistance(s.tokens, g, d.quantity) < tokenDistance(s.tokens, best, d.quantity) ? g : best,
-      );
-    }
+    if (!pick && strong.length > 0) pick = nearest(s.tokens, strong, d.quantity)!;
     if (pick) {
       // the purpose may follow the number ("7,000 on student visas") or the group ("North Koreans working as")
       const near = refine(pick.kind, s.tokens, d.quantity.end);
       const kind = near === pick.kind ? refine(pick.kind, s.tokens, pick.end) : near;
-      return { ...d, group: { kind, label: pick.label } };
+      const copy = copyDraft(d);
+      copy.group = { kind, label: pick.label };
+      return copy;
     }
     const c = carried(ctx, d);
-    if (c) return { ...d, group: c.group, implied: { ...d.implied, group: c.from } };
+    if (c) {
+      const copy = copyDraft(d);
+      copy.group = c.group;
+      copy.implied = { ...d.implied, group: c.from };
+      return copy;
+    }
     const weak = d.counts ?? s.groups[0];
-    if (weak) return { ...d, group: { kind: refine(weak.kind, s.tokens, d.quantity.end), label: weak.label } };
+    if (weak) {
+      const copy = copyDraft(d);
+      copy.group = { kind: refine(weak.kind, s.tokens, d.quantity.end), label: weak.label };
+      return copy;
+    }
     return d;
   });

@@ -1,5 +1,5 @@
 import type { Measure, Token } from '../types.js';
-import type { Refiner } from './draft.js';
+import { copyDraft, type Refiner } from './draft.js';
 import { CLAUSE_BREAKS, MEASURE_WORDS } from './lexicon.js';
 import { tokenAt } from './positions.js';
 
@@ -59,5 +59,7 @@ export const attachMeasure: Refiner = (ctx, drafts) =>
       if (next?.lower === 'from' && s.places.some((p) => p.role === 'place' && p.start > next.end))
         measure = 'arrivals';
     }
-    return { ...d, measure };
+    const c = copyDraft(d);
+    c.measure = measure;
+    return c;
   });

@@ -1,6 +1,13 @@
 import { getPlace } from '../places/gazetteer.js';
 import type { GroupMention, Measure, PlaceMention, PlaceRef, Span, Token } from '../types.js';
-import type { AssemblyContext, ClaimDraft, Refiner, SentenceAnnotations } from './draft.js';
+import {
+  type AssemblyContext,
+  type ClaimDraft,
+  copyDraft,
+  type Provenance,
+  type Refiner,
+  type SentenceAnnotations,
+} from './draft.js';
 import { PLACE_SLOTS } from './lexicon.js';
 import { tokenAt } from './positions.js';
 
@@ -88,34 +95,77 @@ const SLOT_WEIGHT: Record<Slot, number> = { location: 2, destination: 2, bare: 1
  */
 export function documentFrame(sentences: readonly SentenceAnnotations[], titlePlace: PlaceRef | null): PlaceRef | null {
   if (titlePlace) return titlePlace;
-  const score = new Map<string, number>();
-  // the place, then its parents (index loops: this runs once per document over every mention,
-  // and a spread array and a closure per mention were most of claim assembly's garbage)
-  const add = (place: PlaceRef, w: number) => {
-    score.set(place.id, (score.get(place.id) ?? 0) + w);
-    const parents = place.parents;
-    for (let k = 0; k < parents.length; k++) score.set(parents[k]!, (score.get(parents[k]!) ?? 0) + w);
-  };
-  for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i]!;
+  const tally = new FrameTally();
+  for (let i = 0; i < sentences.length; i++) tally.add(sentences[i]!);
+  return tally.frame();
+}
+
+/**
+ * documentFrame's weights, added a sentence at a time: the extractor adds each block of
+ * sentences while their tokens are alive (the slot of a place is read from them).
+ */
+export class FrameTally {
+  /** weight by place id, in order of first mention (the ranking keeps that order on ties) */
+  private readonly score = new Map<string, { w: number }>();
+  /** the weights a mention of each place adds to: its own, then its parents' */
+  private readonly chains = new Map<PlaceRef, { w: number }[]>();
+
+  /** Adds the place mentions of the next sentence (sentences in document order). */
+  add(s: SentenceAnnotations): void {
+    if (s.places.length === 0) return;
     for (let k = 0; k < s.places.length; k++) {
       const p = s.places[k]!;
-      if (p.role === 'place') add(p.place, SLOT_WEIGHT[slotOf(s.tokens, p)]);
-      else if (insideGroup(s.groups, p)) add(p.place, -1);
+      if (p.role === 'place') this.weigh(p.place, SLOT_WEIGHT[slotOf(s.tokens, p)]);
+      else if (insideGroup(s.groups, p)) this.weigh(p.place, -1);
     }
   }
-  const ranked = [...score.entries()].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]);
-  const top = ranked[0];
-  if (!top) return null;
-  // the root with the most weight, then its deepest descendant that keeps half of that weight
-  let best: { id: string; depth: number } | null = null;
-  for (const [id, w] of ranked) {
-    const place = getPlace(id);
-    if (!place || (id !== top[0] && w <= top[1] / 2)) continue;
-    if (id !== top[0] && !place.parents.includes(top[0])) continue;
-    if (!best || place.parents.length > best.depth) best = { id, depth: place.parents.length };
+
+  // the place, then its parents: one look-up per mention, not two per id (this runs over every
+  // place mention of the document)
+  private weigh(place: PlaceRef, w: number): void {
+    let chain = this.chains.get(place);
+    if (chain === undefined) {
+      chain = [this.cell(place.id)];
+      for (let k = 0; k < place.parents.length; k++) chain.push(this.cell(place.parents[k]!));
+      this.chains.set(place, chain);
+    }
+    for (let k = 0; k < chain.length; k++) chain[k]!.w += w;
   }
-  return getPlace(best?.id ?? top[0]);
+
+  private cell(id: string): { w: number } {
+    let c = this.score.get(id);
+    if (c === undefined) {
+      c = { w: 0 };
+      this.score.set(id, c);
+    }
+    return c;
+  }
+
+  /** The frame of the sentences added so far, or null. */
+  frame(): PlaceRef | null {
+    const ranked: [string, number][] = [];
+    for (const [id, c] of this.score) if (c.w > 0) ranked.push([id, c.w]);
+    ranked.sort((a, b) => b[1] - a[1]);
+    const top = ranked[0];
+    if (!top) return null;
+    // the root with the most weight, then its deepest descendant that keeps half of that weight
+    let best: { id: string; depth: number } | null = null;
+    for (const [id, w] of ranked) {
+      const place = getPlace(id);
+      if (!place || (id !== top[0] && w <= top[1] / 2)) continue;
+      if (id !== top[0] && !place.parents.includes(top[0])) continue;
+      if (!best || place.parents.length > best.depth) best = { id, depth: place.parents.length };
+    }
+    return getPlace(best?.id ?? top[0]);
+  }
+}
+
+/** A copy of the draft with its place, implied from `from` unless stated. */
+function placed(d: ClaimDraft, place: PlaceRef, from: Provenance | null): ClaimDraft {
+  const c = copyDraft(d);
+  c.place = place;
+  if (from !== null) c.implied = { ...d.implied, place: from };
+  return c;
 }
 
 function insideGroup(groups: readonly GroupMention[], p: Span): boolean {
@@ -129,7 +179,25 @@ function insideGroup(groups: readonly GroupMention[], p: Span): boolean {
  * place (the text goes on about the same figures: "...peaked at 2,914 in South Korea. Arrivals
  * fell to just 63 in 2021"); else the document's frame (implied).
  */
-export const attachPlace: Refiner = (ctx: AssemblyContext, drafts) => {
+export const attachPlace: Refiner = (ctx, drafts) => placeClaims(ctx, drafts, statedPlaces(ctx, drafts));
+
+/**
+ * The first half of attachPlace: the best place in each draft's own sentence, or null. It reads
+ * the sentence's tokens, so the extractor runs it a block of sentences at a time.
+ */
+export function statedPlaces(ctx: AssemblyContext, drafts: readonly ClaimDraft[]): (PlaceMention | null)[] {
+  return drafts.map((d) => placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure));
+}
+
+/**
+ * The second half of attachPlace, over the whole document (it needs the frame): `stated[k]` is
+ * statedPlaces' answer for `drafts[k]`.
+ */
+export function placeClaims(
+  ctx: AssemblyContext,
+  drafts: readonly ClaimDraft[],
+  stated: readonly (PlaceMention | null)[],
+): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   // the last claim made so far in each sentence (searching `out` backwards per draft was quadratic)
   const lastIn = new Map<number, ClaimDraft>();
@@ -137,19 +205,20 @@ export const attachPlace: Refiner = (ctx: AssemblyContext, drafts) => {
     out.push(d);
     lastIn.set(d.sentenceIndex, d);
   };
-  for (const d of drafts) {
-    const found = placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure);
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    const found = stated[k];
     if (found) {
-      push({ ...d, place: found.place });
+      push(placed(d, found.place, null));
       continue;
     }
     const prev = lastIn.get(d.sentenceIndex - 1);
     const sameSection =
       ctx.sentences[d.sentenceIndex - 1]?.sentence.section === ctx.sentences[d.sentenceIndex]!.sentence.section;
     if (prev?.place && sameSection && prev.measure === d.measure && prev.group?.kind === d.group?.kind) {
-      push({ ...d, place: prev.place, implied: { ...d.implied, place: 'previous-sentence' } });
-    } else if (ctx.frame) push({ ...d, place: ctx.frame, implied: { ...d.implied, place: 'document' } });
+      push(placed(d, prev.place, 'previous-sentence'));
+    } else if (ctx.frame) push(placed(d, ctx.frame, 'document'));
     else push(d);
   }
   return out;
-};
+}

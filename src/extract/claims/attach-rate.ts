@@ -1,4 +1,4 @@
-import type { Refiner } from './draft.js';
+import { copyDraft, type Refiner } from './draft.js';
 import { CLAUSE_BREAKS } from './lexicon.js';
 import { crosses } from './positions.js';
 
@@ -10,6 +10,10 @@ export const attachRate: Refiner = (ctx, drafts) =>
   drafts.map((d) => {
     if (d.per !== null || d.unit === 'percent') return d;
     const s = ctx.sentences[d.sentenceIndex]!;
+    if (s.rates.length === 0) return d;
     const rate = s.rates.find((r) => r.start >= d.quantity.end && !crosses(s.tokens, d.quantity, r, CLAUSE_BREAKS));
-    return rate ? { ...d, per: rate.per } : d;
+    if (!rate) return d;
+    const c = copyDraft(d);
+    c.per = rate.per;
+    return c;
   });

@@ -1,6 +1,6 @@
 import type { Modality } from '../types.js';
-import type { Refiner } from './draft.js';
-import { tokenDistance } from './positions.js';
+import { type ClaimDraft, copyDraft, type Refiner } from './draft.js';
+import { nearest } from './positions.js';
 
 /**
  * Attaches who states a claim and how: the nearest attribution in its own sentence ("according
@@ -8,19 +8,18 @@ import { tokenDistance } from './positions.js';
  * no one has no source); the nearest modality cue ("suggested allowing" -> proposed), else
  * `reported` when attributed, else `asserted`.
  */
-export const attachSource: Refiner = (ctx, drafts) =>
-  drafts.map((d) => {
+export const attachSource: Refiner = (ctx, drafts) => {
+  const out: ClaimDraft[] = [];
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k]!;
     const s = ctx.sentences[d.sentenceIndex]!;
-    const nearest = <T extends { start: number; end: number }>(xs: readonly T[]) =>
-      xs.reduce<T | null>(
-        (best, x) =>
-          best === null || tokenDistance(s.tokens, x, d.quantity) < tokenDistance(s.tokens, best, d.quantity)
-            ? x
-            : best,
-        null,
-      );
-    const source = nearest(s.attributions)?.source ?? null;
-    const cue = nearest(s.modalities);
+    const source = s.attributions.length === 0 ? null : (nearest(s.tokens, s.attributions, d.quantity)?.source ?? null);
+    const cue = s.modalities.length === 0 ? null : nearest(s.tokens, s.modalities, d.quantity);
     const modality: Modality = cue ? cue.modality : source ? 'reported' : 'asserted';
-    return { ...d, source, modality };
-  });
+    const c = copyDraft(d);
+    c.source = source;
+    c.modality = modality;
+    out.push(c);
+  }
+  return out;
+};

@@ -1,9 +1,21 @@
 import type { Span, TimeExpr } from '../types.js';
-import type { AssemblyContext, Provenance, Refiner } from './draft.js';
-import { tokenDistance } from './positions.js';
+import { type AssemblyContext, copyDraft, type Provenance, type Refiner } from './draft.js';
+import { nearest } from './positions.js';
 
-/** A blank line between two sentences: a new paragraph. */
-const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
+/**
+ * A blank line in text[from, to): a new paragraph. What /\n[ \t]*\r?\n/ finds in the slice, read
+ * in place (this runs for every step back of every claim and event without a time of its own).
+ */
+function paragraphBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 10) continue;
+    let j = i + 1;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < to && text.charCodeAt(j) === 13) j++;
+    if (j < to && text.charCodeAt(j) === 10) return true;
+  }
+  return false;
+}
 
 /**
  * The time a span of sentence `index` refers to: the nearest time expression in its own
@@ -13,17 +25,12 @@ const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
  */
 export function timeFor(ctx: AssemblyContext, index: number, span: Span): { time: TimeExpr; from: Provenance } | null {
   const s = ctx.sentences[index]!;
-  if (s.times.length > 0) {
-    const time = s.times.reduce((best, t) =>
-      tokenDistance(s.tokens, t, span) < tokenDistance(s.tokens, best, span) ? t : best,
-    );
-    return { time, from: 'stated' };
-  }
+  if (s.times.length > 0) return { time: nearest(s.tokens, s.times, span)!, from: 'stated' };
   for (let i = index - 1; i >= 0; i--) {
     const prev = ctx.sentences[i]!;
     const next = ctx.sentences[i + 1]!;
     if (prev.sentence.section !== s.sentence.section) break;
-    if (PARAGRAPH_BREAK.test(ctx.text.slice(prev.sentence.end, next.sentence.start))) break;
+    if (paragraphBreak(ctx.text, prev.sentence.end, next.sentence.start)) break;
     const last = prev.times[prev.times.length - 1];
     if (last) return { time: last, from: i === index - 1 ? 'previous-sentence' : 'paragraph' };
   }
@@ -35,9 +42,8 @@ export const attachTime: Refiner = (ctx, drafts) =>
   drafts.map((d) => {
     const found = timeFor(ctx, d.sentenceIndex, d.quantity);
     if (!found) return d;
-    return {
-      ...d,
-      time: found.time,
-      implied: found.from === 'stated' ? d.implied : { ...d.implied, time: found.from },
-    };
+    const c = copyDraft(d);
+    c.time = found.time;
+    if (found.from !== 'stated') c.implied = { ...d.implied, time: found.from };
+    return c;
   });

@@ -1,12 +1,23 @@
+import type { Quantity } from '../types.js';
 import type { AssemblyContext, ClaimDraft } from './draft.js';
 
 /** Quantities that can be claims about people: counts, shares and money. */
 const CLAIM_DIMENSIONS = new Set(['count', 'percent', 'money']);
 
-/** Starts one draft per count, share or money quantity; everything else stays behind. */
-export function fromQuantities(ctx: AssemblyContext): ClaimDraft[] {
+/** True when some quantity of the list can start a claim (fromQuantities would draft it). */
+export function hasClaimQuantity(quantities: readonly Quantity[]): boolean {
+  for (let k = 0; k < quantities.length; k++) if (CLAIM_DIMENSIONS.has(quantities[k]!.dimension)) return true;
+  return false;
+}
+
+/**
+ * Starts one draft per count, share or money quantity; everything else stays behind. `from` and
+ * `to` limit it to the sentences [from, to) (the extractor assembles a block of sentences at a time).
+ */
+export function fromQuantities(ctx: AssemblyContext, from = 0, to = ctx.sentences.length): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
-  ctx.sentences.forEach((s, sentenceIndex) => {
+  for (let sentenceIndex = from; sentenceIndex < to; sentenceIndex++) {
+    const s = ctx.sentences[sentenceIndex]!;
     for (const q of s.quantities) {
       if (!CLAIM_DIMENSIONS.has(q.dimension)) continue;
       const measure = q.dimension === 'percent' ? 'share' : q.dimension === 'money' ? 'money' : 'population';
@@ -26,6 +37,6 @@ export function fromQuantities(ctx: AssemblyContext): ClaimDraft[] {
         counts: null,
       });
     }
-  });
+  }
   return drafts;
 }

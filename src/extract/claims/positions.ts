@@ -22,6 +22,35 @@ export function tokenDistance(tokens: readonly Token[], a: Span, b: Span): numbe
   return Math.max(0, tokenAt(tokens, second.start) - tokenAt(tokens, first.end));
 }
 
+/**
+ * The first of `xs` at the smallest tokenDistance from `span`, or null when `xs` is empty: what
+ * `xs.reduce((best, x) => tokenDistance(x, span) < tokenDistance(best, span) ? x : best)` gives,
+ * with each distance worked out once and the span's token positions looked up once.
+ */
+export function nearest<T extends Span>(tokens: readonly Token[], xs: readonly T[], span: Span): T | null {
+  let best: T | null = null;
+  let bestDistance = 0;
+  let spanStart = -1;
+  let spanEnd = -1;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k]!;
+    let distance = 0;
+    if (x.start < span.end && span.start < x.end) distance = 0;
+    else if (x.end <= span.start) {
+      if (spanStart < 0) spanStart = tokenAt(tokens, span.start);
+      distance = Math.max(0, spanStart - tokenAt(tokens, x.end));
+    } else {
+      if (spanEnd < 0) spanEnd = tokenAt(tokens, span.end);
+      distance = Math.max(0, tokenAt(tokens, x.start) - spanEnd);
+    }
+    if (best === null || distance < bestDistance) {
+      best = x;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 /** True when a token in `tokens` between the two spans is one of `breaks`. */
 export function crosses(tokens: readonly Token[], a: Span, b: Span, breaks: ReadonlySet<string>): boolean {
   const [first, second] = a.end <= b.start ? [a, b] : [b, a];
