@@ -608,33 +608,8 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set(
     .filter((w) => w.length > 0),
 );
 
-/** Month names, recased in an all-lower-case question before a year or day ("in november 2007"). */
-export const MONTHS: ReadonlySet<string> = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
+/** Month names, recased in an all-lower-case question before a year or day ("in november 2007"): the numbers lexicon's. */
+export { MONTHS } from '../extract/numbers/lexicon.js';
 
 /** Month names that are also common words: recased only right before a number. */
 export const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set([
