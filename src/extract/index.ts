@@ -8,7 +8,7 @@ import { ClaimAssembler } from './claims/pipeline.js';
 import { annotateEntities } from './entities/index.js';
 import { annotateEvents } from './events/index.js';
 import { annotateGroups } from './groups/index.js';
-import { annotateQuantities, annotateRates } from './numbers/index.js';
+import { annotateNumbers } from './numbers/index.js';
 import { annotatePlaces, getPlace } from './places/index.js';
 import { TimeReader } from './times/index.js';
 import { tokenize } from './tokenize.js';
@@ -263,11 +263,16 @@ function annotated(ctx: SentenceContext, times: TimeExpr[]): SentenceAnnotations
  * lexicons and code from the CPU caches (measured on the bundled article repeated to 5 MB: ~1.4x
  * slower in total). Attributions, modality cues and free-standing rates are read only by the
  * claims of their own sentence (attachSource, attachRate), so they are looked for only in a
- * sentence with a quantity that can become a claim.
+ * sentence with a quantity that can become a claim (the rates with the quantities, from the same
+ * parse).
  */
 function annotate(out: SentenceAnnotations[], contexts: SentenceContext[]): void {
   const n = contexts.length;
-  for (let k = 0; k < n; k++) out[k]!.quantities = annotateQuantities(contexts[k]!);
+  for (let k = 0; k < n; k++) {
+    const numbers = annotateNumbers(contexts[k]!, hasClaimQuantity);
+    out[k]!.quantities = numbers.quantities;
+    out[k]!.rates = numbers.rates;
+  }
   for (let k = 0; k < n; k++) out[k]!.places = annotatePlaces(contexts[k]!);
   for (let k = 0; k < n; k++) out[k]!.groups = annotateGroups(contexts[k]!);
   const claimed: number[] = [];
@@ -275,7 +280,6 @@ function annotate(out: SentenceAnnotations[], contexts: SentenceContext[]): void
   for (const k of claimed) out[k]!.attributions = annotateAttributions(contexts[k]!);
   for (const k of claimed) out[k]!.modalities = annotateModalities(contexts[k]!);
   for (let k = 0; k < n; k++) out[k]!.events = annotateEvents(contexts[k]!);
-  for (const k of claimed) out[k]!.rates = annotateRates(contexts[k]!);
   for (let k = 0; k < n; k++) out[k]!.entities = annotateEntities(contexts[k]!);
 }
 

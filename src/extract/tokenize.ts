@@ -23,7 +23,7 @@ export function referenceTokenize(text: string, span: Span = { start: 0, end: te
   for (let m = TOKEN.exec(text); m !== null && m.index < end; m = TOKEN.exec(text)) {
     // a token never runs past the sentence, even if the text goes on without a break
     const t = m.index + m[0].length > end ? m[0].slice(0, end - m.index) : m[0];
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), type: typeOf(t) });
+    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), type: typeOf(t), id: -1 });
   }
   return tokens;
 }
@@ -152,29 +152,46 @@ function typeOf(t: string): Token['type'] {
  * string (and its lower-cased form) per distinct spelling, found by hashing the characters in
  * place, saves slicing and lower-casing each occurrence (and the garbage collector's time). An
  * open-addressing table keyed by the exact spelling; cleared when full, so memory stays bounded
- * whatever the input.
+ * whatever the input. Spellings are numbered in the order they are first seen; with the number
+ * of the table's generation, that is their tokens' `id` (dense, so the memos that key on it touch
+ * few cache lines: the common words come first).
  */
 const TABLE_BITS = 16;
 const TABLE_SIZE = 1 << TABLE_BITS;
-const MAX_ENTRIES = TABLE_SIZE >> 1;
+const MAX_ENTRY_BITS = TABLE_BITS - 1;
+const MAX_ENTRIES = 1 << MAX_ENTRY_BITS;
 /** Longer tokens are rare and mostly unique: not worth a slot. */
 const MAX_INTERNED_LENGTH = 32;
 const tableText: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
 const tableLower: string[] = new Array(TABLE_SIZE).fill('');
 const tableType: Token['type'][] = new Array(TABLE_SIZE).fill('punct');
 const tableHash = new Int32Array(TABLE_SIZE);
+const tableId = new Int32Array(TABLE_SIZE);
 let entries = 0;
+/** Bumped when the table is cleared, so a slot used again is another id. */
+let generation = 0;
+/** Ids stay small integers (V8 Smis): generations wrap before `generation * TABLE_SIZE` reaches 2^30. */
+const GENERATIONS = (1 << 30) / TABLE_SIZE;
 
 function clearTable(): void {
   tableText.fill(undefined);
   entries = 0;
+  PUNCT_IDS.fill(-1);
+  if (++generation === GENERATIONS) {
+    // an id of this generation could equal one kept from GENERATIONS clears ago: forget them all
+    generation = 0;
+    for (const memo of MEMOS) memo.clear();
+  }
 }
+
+const idOf = (slot: number): number => tableId[slot]!;
 
 function insert(slot: number, h: number, t: string, lower: string, type: Token['type']): void {
   tableText[slot] = t;
   tableLower[slot] = lower;
   tableType[slot] = type;
   tableHash[slot] = h;
+  tableId[slot] = generation * TABLE_SIZE + entries;
   entries++;
 }
 
@@ -186,7 +203,7 @@ function makeToken(text: string, start: number, end: number): Token {
   const len = end - start;
   if (len > MAX_INTERNED_LENGTH) {
     const t = text.slice(start, end);
-    return { start, end, text: t, lower: t.toLowerCase(), type: typeOf(t) };
+    return { start, end, text: t, lower: t.toLowerCase(), type: typeOf(t), id: -1 };
   }
   let h = FNV_SEED;
   let ascii = true;
@@ -206,7 +223,7 @@ function makeToken(text: string, start: number, end: number): Token {
     // differ where case mapping looks at context (Greek final sigma before "." and a letter).
     insert(slot, h, t, !ascii || upper ? t.toLowerCase() : t, typeOf(t));
   }
-  return { start, end, text: tableText[slot]!, lower: tableLower[slot]!, type: tableType[slot]! };
+  return { start, end, text: tableText[slot]!, lower: tableLower[slot]!, type: tableType[slot]!, id: idOf(slot) };
 }
 
 function sameAt(s: string, text: string, at: number): boolean {
@@ -220,6 +237,23 @@ for (let c = 0; c < 128; c++) ALNUM[c] = (BMP[c]! & (LETTER | DIGIT)) !== 0 ? 1 
 /** One string per ASCII character, for one-character punctuation tokens. */
 const CHARS: string[] = [];
 for (let c = 0; c < 128; c++) CHARS.push(String.fromCharCode(c));
+/** The id of each ASCII punctuation character in this generation of the table, -1 until seen. */
+const PUNCT_IDS = new Int32Array(128).fill(-1);
+
+/** The id of the one-character punctuation token `c` (interned like any spelling, on first sight). */
+function punctId(c: number): number {
+  const h = Math.imul(FNV_SEED ^ c, FNV_PRIME);
+  const t = CHARS[c]!;
+  let slot = findSlot(t, 0, 1, h);
+  if (slot < 0) {
+    if (entries >= MAX_ENTRIES) clearTable();
+    slot = ~findSlot(t, 0, 1, h);
+    insert(slot, h, t, t, 'punct');
+  }
+  const id = idOf(slot);
+  PUNCT_IDS[c] = id;
+  return id;
+}
 
 /** Slot of the interned spelling `text[start, start + len)` with hash h, or ~slot of the free slot for it. */
 function findSlot(text: string, start: number, len: number, h: number): number {
@@ -277,13 +311,22 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
             const t = text.slice(i, j);
             insert(slot, h, t, upper ? t.toLowerCase() : t, c <= 57 ? 'number' : 'word');
           }
-          tokens.push({ start: i, end: j, text: tableText[slot]!, lower: tableLower[slot]!, type: tableType[slot]! });
+          tokens.push({
+            start: i,
+            end: j,
+            text: tableText[slot]!,
+            lower: tableLower[slot]!,
+            type: tableType[slot]!,
+            id: idOf(slot),
+          });
           i = j;
           continue;
         }
       } else if ((k & WORD) === 0) {
         const t = CHARS[c]!;
-        tokens.push({ start: i, end: i + 1, text: t, lower: t, type: 'punct' });
+        let id = PUNCT_IDS[c]!;
+        if (id < 0) id = punctId(c);
+        tokens.push({ start: i, end: i + 1, text: t, lower: t, type: 'punct', id });
         i++;
         continue;
       }
@@ -300,4 +343,55 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
     i = stop;
   }
   return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts about spellings, kept per token id
+
+/** Every memo, to forget when ids start over. */
+const MEMOS: SpellingMemo<unknown>[] = [];
+
+/**
+ * A fact about a token that depends on its spelling alone (its text, lower-cased form and type;
+ * never its neighbours), worked out once per spelling: the annotators ask on every token whether
+ * it can start one of their rules, and a Set or Map look-up per token and annotator (~100
+ * instructions each, most tokens answering no) was a good part of their time. Keyed by the
+ * token's id; a token without one (-1) is worked out every time. `compute` must read nothing
+ * but `t.text`, `t.lower` and `t.type`: a token made by copying another (`{ ...t, lower }`) must
+ * set `id: -1`. `bits` sizes the memo: with fewer slots than the table, spellings that share a
+ * slot take turns (worked out again), for facts asked about rarely.
+ * Example: new SpellingMemo((t) => TRIGGERS.has(t.lower)).get(token)
+ */
+export class SpellingMemo<V> {
+  private readonly mask: number;
+  /** the id each slot holds a value for (-1: none) at 2k, the value at 2k + 1: one cache line for both */
+  private readonly slots: unknown[];
+
+  constructor(
+    private readonly compute: (t: Token) => V,
+    bits = MAX_ENTRY_BITS,
+  ) {
+    const size = 1 << Math.min(bits, MAX_ENTRY_BITS);
+    this.mask = size - 1;
+    this.slots = new Array(2 * size).fill(-1);
+    MEMOS.push(this as SpellingMemo<unknown>);
+  }
+
+  get(t: Token): V {
+    const id = t.id;
+    if (id >= 0) {
+      const k = (id & this.mask) << 1;
+      const slots = this.slots;
+      if (slots[k] === id) return slots[k + 1] as V;
+      const v = this.compute(t);
+      slots[k] = id;
+      slots[k + 1] = v;
+      return v;
+    }
+    return this.compute(t);
+  }
+
+  clear(): void {
+    this.slots.fill(-1);
+  }
 }

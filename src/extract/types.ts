@@ -18,6 +18,12 @@ export interface Token extends Span {
   lower: string;
   /** word: starts with a letter; number: starts with a digit; punct: anything else */
   type: 'word' | 'number' | 'punct';
+  /**
+   * The number of its spelling: tokens written alike share it while the tokenizer's table of
+   * spellings lasts, so a fact that depends only on the spelling is worked out once per
+   * spelling (SpellingMemo in tokenize.ts). -1 for a token the tokenizer did not intern.
+   */
+  id: number;
 }
 
 export interface Sentence extends Span {

@@ -1,3 +1,6 @@
+import { SpellingMemo } from '../tokenize.js';
+import type { Token } from '../types.js';
+
 /**
  * Rules keyed by the lower-cased word they are anchored on. A Map look-up per token was the
  * biggest cost of a token-driven annotator (most tokens are "the", "of", numbers...), so two
@@ -7,6 +10,8 @@
  */
 export class AnchorIndex<R> {
   private readonly rules = new Map<string, R[]>();
+  /** get(t.lower), per spelling */
+  private readonly byToken = new SpellingMemo((t: Token) => this.get(t.lower));
   /** by ASCII first character: bit n set when some anchor of length n (31 for >= 31) starts with it */
   private readonly first = new Uint32Array(128);
   /** the same by ASCII last character */
@@ -26,6 +31,11 @@ export class AnchorIndex<R> {
         if (z < 128) this.last[z]! |= bit;
       }
     }
+  }
+
+  /** The rules anchored on this token's word, or undefined. */
+  at(t: Token): R[] | undefined {
+    return this.byToken.get(t);
   }
 
   /** The rules anchored on this lower-cased word, or undefined. */

@@ -28,7 +28,7 @@ export function annotateAttributions(ctx: SentenceContext): Attribution[] {
   const { tokens, text } = ctx;
   let found: Attribution[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const rules = ATTRIBUTION_INDEX.get(tokens[i]!.lower);
+    const rules = ATTRIBUTION_INDEX.at(tokens[i]!);
     if (rules === undefined) continue;
     for (const rule of rules) {
       const p: ParsedAttribution | null = rule.extract(tokens, i, ctx);
@@ -58,7 +58,7 @@ export function annotateModalities(ctx: SentenceContext): ModalityCue[] {
   const { tokens, text } = ctx;
   let found: ModalityCue[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const rules = MODALITY_INDEX.get(tokens[i]!.lower);
+    const rules = MODALITY_INDEX.at(tokens[i]!);
     if (rules === undefined) continue;
     for (const rule of rules) {
       const p: ParsedModality | null = rule.extract(tokens, i, ctx);

@@ -1,3 +1,4 @@
+import { SpellingMemo } from '../tokenize.js';
 import type { Entity, SentenceContext, Token } from '../types.js';
 import {
   ACRONYMS,
@@ -54,6 +55,18 @@ function apostropheAt(text: string, t: Token): boolean {
   return c === 39 || c === 0x2019;
 }
 
+/** WORD_FLAGS of a token's word, per spelling. */
+const FLAGS = new SpellingMemo((t: Token) => WORD_FLAGS.get(t.lower) ?? 0);
+
+/** WORD_FLAGS of a capitalised word in a run, a possessive read without its "'s"; per spelling. */
+const RUN_FLAGS = new SpellingMemo((t: Token) => {
+  const w = t.text;
+  const n = w.length;
+  const possessive =
+    n >= 3 && w.charCodeAt(n - 1) === 115 && (w.charCodeAt(n - 2) === 39 || w.charCodeAt(n - 2) === 0x2019);
+  return WORD_FLAGS.get(possessive ? t.lower.slice(0, -2) : t.lower) ?? 0;
+});
+
 /** What scanning a run found: its first token after sentence starters, its end, whether it is all place words. */
 interface Scan {
   start: number;
@@ -101,7 +114,7 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
       // a one-letter capital before a dot opens a dotted acronym ("the U.N."), its own unit
       if (j > i && t.end - t.start === 1 && tokens[j + 1]?.text === '.') break;
       const possessive = possessiveAt(text, t);
-      const f = WORD_FLAGS.get(possessive ? t.lower.slice(0, -2) : t.lower) ?? 0;
+      const f = RUN_FLAGS.get(t);
       if (start < 0 && (f & F_STARTER) === 0) {
         start = j;
         scan.flags = f;
@@ -178,9 +191,9 @@ function singleWorthTrying(text: string, tokens: readonly Token[], k: number, fl
   }
   // cue and government words have three letters or more: "in", "to", "," are passed over unlooked-up
   const prev = tokens[k - 1];
-  if (prev && prev.end - prev.start > 2 && (WORD_FLAGS.get(prev.lower) ?? 0) & F_CUE) return true;
+  if (prev && prev.end - prev.start > 2 && FLAGS.get(prev) & F_CUE) return true;
   const next = tokens[k + 1];
-  return next !== undefined && next.end - next.start > 2 && ((WORD_FLAGS.get(next.lower) ?? 0) & F_GOV) !== 0;
+  return next !== undefined && next.end - next.start > 2 && (FLAGS.get(next) & F_GOV) !== 0;
 }
 
 /**
@@ -267,7 +280,7 @@ function classify(
       }
     }
     const after = tokens[end];
-    if (after === undefined || after.end - after.start < 3 || ((WORD_FLAGS.get(after.lower) ?? 0) & F_GOV) === 0) {
+    if (after === undefined || after.end - after.start < 3 || (FLAGS.get(after) & F_GOV) === 0) {
       return end;
     }
     let lastSeg = end;
@@ -282,7 +295,7 @@ function classify(
     (scan.any & (F_ORG_HEAD | F_TITLE | F_KNOWN_FIRST | F_NON_NAME)) === F_NON_NAME
   ) {
     const prev = tokens[start - 1];
-    if (prev === undefined || ((WORD_FLAGS.get(prev.lower) ?? 0) & F_CUE) === 0) return end;
+    if (prev === undefined || (FLAGS.get(prev) & F_CUE) === 0) return end;
   }
   const { any } = scan;
   const run = { tokens, start, end, titleAt: any & F_TITLE ? titleStart(tokens, start, end) : -1, any };

@@ -41,7 +41,7 @@ export function annotateEvents(ctx: SentenceContext): EventTrigger[] {
   const { tokens, text } = ctx;
   let found: Found[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const rules = RULES_BY_ANCHOR.get(tokens[i]!.lower);
+    const rules = RULES_BY_ANCHOR.at(tokens[i]!);
     if (rules === undefined) continue;
     for (const rule of rules) {
       const p = rule.extract(tokens, i, ctx);

@@ -1,7 +1,13 @@
+import { SpellingMemo } from '../tokenize.js';
 import type { GroupMention, SentenceContext, Token } from '../types.js';
 import { HEADS, MODIFIERS, MULTI_HEADS, NOT_GROUP_AFTER, OBJECT_WORDS, VERB_LIKE_HEADS } from './lexicon.js';
 import { labelStart, resolveKind } from './resolve.js';
 import { type HeadMatch, MIN_TRIGGER_LENGTH, RULES, TRIGGERS } from './rules.js';
+
+/** A word that can head a group ("workers", "Koreans"), per spelling. */
+const IS_TRIGGER = new SpellingMemo(
+  (t: Token) => t.text.length >= MIN_TRIGGER_LENGTH && t.type === 'word' && TRIGGERS.has(t.lower),
+);
 
 /** True when a multiword head starts at token `i`. */
 function multiAt(tokens: readonly Token[], i: number): boolean {
@@ -37,7 +43,7 @@ export function annotateGroups(ctx: SentenceContext): GroupMention[] {
   const found: GroupMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.end - t.start < MIN_TRIGGER_LENGTH || t.type !== 'word' || !TRIGGERS.has(t.lower)) continue;
+    if (!IS_TRIGGER.get(t)) continue;
     for (const rule of RULES) {
       const m = rule.match(tokens, i);
       if (!m) continue;

@@ -7,6 +7,7 @@
  * number words, "thousands", "half", "several"...), looks rules up in Maps by their first token
  * or item kind, and keeps the longest parse of each stretch of text (chrono's overlap removal).
  */
+import { SpellingMemo } from '../tokenize.js';
 import type { Quantity, RateMention, SentenceContext, Token } from '../types.js';
 import { resolveItem } from './resolve.js';
 import {
@@ -36,11 +37,41 @@ interface CElem {
   whenItem: ((it: Item) => boolean) | null;
   whenToken: ((t: Token) => boolean) | null;
   optional: boolean;
+  /** `words.has(t.lower)`, per spelling (one memo per word set) */
+  inWords: SpellingMemo<boolean> | null;
+  /** `phrase.next.get(t.lower)`: the phrase's node after its first word, per spelling */
+  phraseStart: SpellingMemo<Trie | undefined> | null;
 }
 
 interface CRule {
   rule: Rule;
   elems: CElem[];
+}
+
+/**
+ * Memos of the rules' word sets and phrases, one per set or trie (rules share them). Small: a
+ * rule element is asked about only near a trigger, so spellings may take turns in a slot.
+ */
+const MEMO_BITS = 12;
+const WORD_MEMOS = new Map<ReadonlySet<string>, SpellingMemo<boolean>>();
+const PHRASE_MEMOS = new Map<Trie, SpellingMemo<Trie | undefined>>();
+
+function wordsMemo(words: ReadonlySet<string>): SpellingMemo<boolean> {
+  let m = WORD_MEMOS.get(words);
+  if (!m) {
+    m = new SpellingMemo((t: Token) => words.has(t.lower), MEMO_BITS);
+    WORD_MEMOS.set(words, m);
+  }
+  return m;
+}
+
+function phraseMemo(phrase: Trie): SpellingMemo<Trie | undefined> {
+  let m = PHRASE_MEMOS.get(phrase);
+  if (!m) {
+    m = new SpellingMemo((t: Token) => phrase.next.get(t.lower), MEMO_BITS);
+    PHRASE_MEMOS.set(phrase, m);
+  }
+  return m;
 }
 
 function compileElem(e: Elem): CElem {
@@ -53,6 +84,8 @@ function compileElem(e: Elem): CElem {
     whenItem: null,
     whenToken: null,
     optional: false,
+    inWords: null,
+    phraseStart: null,
   };
   if ('kind' in e) {
     c.kind = e.kind;
@@ -61,9 +94,11 @@ function compileElem(e: Elem): CElem {
     c.words = e.words;
     c.whenToken = e.when ?? null;
     c.optional = e.optional ?? false;
+    c.inWords = wordsMemo(e.words);
   } else if ('phrase' in e) {
     c.phrase = e.phrase;
     c.optional = e.optional ?? false;
+    c.phraseStart = phraseMemo(e.phrase);
   } else if ('type' in e) {
     c.number = true;
     c.whenToken = e.when;
@@ -82,6 +117,8 @@ interface KindRules {
   byNextWord: Map<string, CRule[]>;
   /** the rest (second element an item, a number token, or optional) */
   other: CRule[];
+  /** `byNextWord.get(t.lower)`, per spelling */
+  next: SpellingMemo<CRule[] | undefined>;
 }
 
 const push = <K>(m: Map<K, CRule[]>, k: K, r: CRule): void => {
@@ -105,7 +142,8 @@ for (const rule of RULES) {
   if (first.kind) {
     let k = BY_KIND.get(first.kind);
     if (!k) {
-      k = { single: [], byNextWord: new Map(), other: [] };
+      const byNextWord = new Map<string, CRule[]>();
+      k = { single: [], byNextWord, other: [], next: new SpellingMemo((t) => byNextWord.get(t.lower), MEMO_BITS) };
       BY_KIND.set(first.kind, k);
     }
     const next = second ? startWords(second) : null;
@@ -130,6 +168,30 @@ for (const rule of RULES) {
     const last = c.elems[c.elems.length - 1];
     for (const w of startWords(last) ?? []) TRIGGER_WORDS.add(w);
     for (const h of last.hyphen ?? []) TRIGGER_HYPHEN_HEADS.add(h);
+  }
+}
+
+const NUM_RULES = BY_KIND.get('num');
+const SCALE_RULES = BY_KIND.get('scale');
+const FRAC_RULES = BY_KIND.get('frac');
+const ORD_RULES = BY_KIND.get('ord');
+const Q_RULES = BY_KIND.get('q');
+
+/** BY_KIND.get(kind) without hashing: this runs for every item of the chart. */
+function kindRules(kind: Kind): KindRules | undefined {
+  switch (kind) {
+    case 'num':
+      return NUM_RULES;
+    case 'q':
+      return Q_RULES;
+    case 'scale':
+      return SCALE_RULES;
+    case 'frac':
+      return FRAC_RULES;
+    case 'ord':
+      return ORD_RULES;
+    default:
+      return BY_KIND.get(kind);
   }
 }
 
@@ -172,6 +234,21 @@ for (const h of TRIGGER_HYPHEN_HEADS) {
   if (c < 128) FIRST_OF_HEADS[c] = 1;
   else FIRST_OF_HEADS[0] = 1;
 }
+
+/** isTrigger, per spelling. */
+const TRIGGERS = new SpellingMemo(isTrigger);
+
+/**
+ * The token-first rules that can start at a token (fill runs them in this order): by number
+ * shape for a number, else by word and then by hyphen head ("twenty-five" -> "twenty").
+ */
+const FIRST_RULES = new SpellingMemo((tok: Token): CRule[] | undefined => {
+  if (tok.type === 'number') return BY_SHAPE.get(numberShape(tok));
+  const byWord = BY_WORD.get(tok.lower);
+  const h = hyphenHead(tok);
+  const byHyphen = h === null ? undefined : BY_HYPHEN.get(h);
+  return byHyphen === undefined ? byWord : byWord === undefined ? byHyphen : [...byWord, ...byHyphen];
+});
 
 function isTrigger(t: Token): boolean {
   if (t.type === 'number') return TRIGGER_ON_NUMBERS;
@@ -301,13 +378,13 @@ class Chart {
     }
     const tok = pos < tokens.length ? tokens[pos] : undefined;
     if (el.words !== null) {
-      if (tok && el.words.has(tok.lower) && (el.whenToken === null || el.whenToken(tok))) {
+      if (tok && el.inWords!.get(tok) && (el.whenToken === null || el.whenToken(tok))) {
         parts.push(this.part(e, pos, pos + 1, null, tok));
         this.match(c, e + 1, pos + 1, parts);
         parts.pop();
       }
     } else if (el.phrase !== null) {
-      let node = tok ? el.phrase.next.get(tok.lower) : undefined;
+      let node = tok ? el.phraseStart!.get(tok) : undefined;
       for (let k = pos + 1; node; k++) {
         if (node.has) {
           parts.push(this.part(e, pos, k, null, node.value));
@@ -361,22 +438,16 @@ class Chart {
   /** Runs every rule that can start at token `s`: token-first rules, then each item found there. */
   fill(s: number): void {
     const tokens = this.tokens;
-    const tok = tokens[s];
-    if (tok.type === 'number') this.run(BY_SHAPE.get(numberShape(tok)), s);
-    else {
-      this.run(BY_WORD.get(tok.lower), s);
-      const h = hyphenHead(tok);
-      if (h !== null) this.run(BY_HYPHEN.get(h), s);
-    }
+    this.run(FIRST_RULES.get(tokens[s]), s);
     const here = this.itemsAt(s);
     if (!here) return;
     // `here` grows while rules fire: every new item is itself tried as a first element.
     for (let q = 0; q < here.length; q++) {
       const it = here[q];
-      const k = BY_KIND.get(it.kind);
+      const k = kindRules(it.kind);
       if (!k) continue;
       this.extend(k.single, it);
-      if (it.j < tokens.length) this.extend(k.byNextWord.get(tokens[it.j].lower), it);
+      if (it.j < tokens.length) this.extend(k.next.get(tokens[it.j]), it);
       this.extend(k.other, it);
     }
   }
@@ -482,7 +553,7 @@ function analyse(ctx: SentenceContext, trace = false): Analysis {
   const tokens = ctx.tokens;
   let count = 0;
   for (let k = 0; k < tokens.length; k++) {
-    if (isTrigger(tokens[k])) {
+    if (TRIGGERS.get(tokens[k])) {
       if (count === TRIGGER_AT.length) {
         const grown = new Int32Array(count * 2);
         grown.set(TRIGGER_AT);
@@ -543,14 +614,35 @@ export function annotateQuantities(ctx: SentenceContext): Quantity[] {
  * Not rates: "in any given year", "a year later", "for a year".
  */
 export function annotateRates(ctx: SentenceContext): RateMention[] {
+  return ratesOf(ctx, null);
+}
+
+/**
+ * annotateQuantities and annotateRates from one parse of the sentence (annotateRates alone parses
+ * it again to learn which rates a quantity took). `withRates` says from the quantities whether the
+ * rates are wanted; when it says no, `rates` is empty.
+ */
+export function annotateNumbers(
+  ctx: SentenceContext,
+  withRates: (quantities: readonly Quantity[]) => boolean,
+): { quantities: Quantity[]; rates: RateMention[] } {
+  const a = analysed(ctx);
+  const quantities = a.quantities.length === 0 ? [] : a.quantities;
+  return { quantities, rates: withRates(quantities) ? ratesOf(ctx, a) : [] };
+}
+
+/** Words a rate phrase can start with ("per", "annually", "each"), per spelling. */
+const RATE_FIRST = new SpellingMemo((t: Token) => RATE_FIRST_WORDS.has(t.lower));
+
+function ratesOf(ctx: SentenceContext, analysis: Analysis | null): RateMention[] {
   const tokens = ctx.tokens;
   const out: RateMention[] = [];
   let used: number[] | null = null;
   for (let k = 0; k < tokens.length; k++) {
-    if (!RATE_FIRST_WORDS.has(tokens[k].lower)) continue;
+    if (!RATE_FIRST.get(tokens[k])) continue;
     const r = rateAt(tokens, k);
     if (!r) continue;
-    used ??= analysed(ctx).usedRateTokens;
+    used ??= (analysis ?? analysed(ctx)).usedRateTokens;
     if (!used.includes(k)) {
       const start = tokens[k].start;
       const end = tokens[r.end - 1].end;

@@ -1,3 +1,4 @@
+import { SpellingMemo } from '../tokenize.js';
 import type { PlaceMention, SentenceContext, Token } from '../types.js';
 import { ALL_CAPS, ANY_CASE, DEMONYM, gazetteerNames, NOT_A_PLACE, placeAt, WEAK } from './gazetteer.js';
 import { type Candidate, isCapitalised, MATCH_RULES, rejectedBy } from './rules.js';
@@ -24,6 +25,9 @@ interface Trie {
 }
 
 let trie: Trie | null = null;
+
+/** The trie node of names that start with a token's word, per spelling (the gazetteer's map is large). */
+const FIRST_NODE = new SpellingMemo((t: Token) => getTrie().root.get(t.lower));
 
 /** A word that begins some gazetteer name (the guards let such neighbours through: "Kamchatka Koreans"). */
 const startsName = (lower: string): boolean => trie?.root.has(lower) === true;
@@ -143,9 +147,10 @@ function longestAt(
   firstText: string,
   firstEnd: number,
   canContinue: boolean,
+  first: TrieNode | undefined = t.root.get(firstLower),
 ): Match | null {
   let best: Match | null = null;
-  let node = t.root.get(firstLower);
+  let node = first;
   if (node !== undefined) {
     if (node.name >= 0 && casesOk(t, node.name, firstText, tokens, i, i, false)) {
       best = { name: node.name, last: i, end: firstEnd, possessive: false };
@@ -198,7 +203,7 @@ export function annotatePlaces(ctx: SentenceContext): PlaceMention[] {
     const capital = c < 128 ? c >= 65 && c <= 90 : isCapitalised(tok.text);
     let m =
       capital || (c < 128 && t.leadChars[c] === 1 && isLeadLength(t, tok.lower.length) && t.lowerLeads.has(tok.lower))
-        ? longestAt(t, tokens, i, tok.lower, tok.text, tok.end, true)
+        ? longestAt(t, tokens, i, tok.lower, tok.text, tok.end, true, FIRST_NODE.get(tok))
         : null;
     if (m === null) {
       // Only a word with a capital somewhere (its text differs from its lower case) can hold a

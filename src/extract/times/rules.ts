@@ -1,4 +1,5 @@
 import { removeOverlaps } from '../overlaps.js';
+import { SpellingMemo } from '../tokenize.js';
 import type { SentenceContext, TimePrecision, Token } from '../types.js';
 import {
   BOUND_PHRASES,
@@ -612,7 +613,8 @@ function centuryAtom(tokens: readonly Token[], i: number): RawTime | null {
   let to = -1;
   const l = t.lower;
   if (l.endsWith('-century')) {
-    n1 = ordinalOf({ ...t, text: t.text.slice(0, -8), lower: l.slice(0, -8) });
+    // a made-up token: another spelling, so no id (SpellingMemo)
+    n1 = ordinalOf({ ...t, text: t.text.slice(0, -8), lower: l.slice(0, -8), id: -1 });
     to = i + 1;
   } else {
     n1 = ordinalOf(t);
@@ -1597,6 +1599,17 @@ const refineBounds: Refiner = eachAtom((a, tokens) => {
  */
 const REFINERS: readonly Refiner[] = [refineParts, refineNear, refineRanges, refineBounds];
 
+/** What parseTimes tries at a word that only a hyphenated time can start ("mid-1990s"). */
+const HYPHEN_WORD: readonly WordParser[] = [];
+
+/** The parsers parseTimes tries at a word, HYPHEN_WORD, or null; per spelling. */
+const WORD_PARSERS = new SpellingMemo((t: Token): readonly WordParser[] | null => {
+  const lower = t.lower;
+  const parsers = maybeTrigger(lower) ? WORD_TRIGGERS.get(lower) : undefined;
+  if (parsers) return parsers;
+  return lower.length > 4 && hyphenInitial(lower.charCodeAt(0)) && lower.indexOf('-') > 1 ? HYPHEN_WORD : null;
+});
+
 /**
  * Raw time parses of one sentence, sorted by start and non-overlapping. Pure: reads neither the
  * document date nor earlier sentences. Example: "By 2006, ..." -> one parse of "By 2006", year
@@ -1612,15 +1625,13 @@ export function parseTimes(ctx: SentenceContext): RawTime[] {
     if (t.type === 'number') {
       a = numberAtom(tokens, i);
     } else if (t.type === 'word') {
-      const lower = t.lower;
-      const parsers = maybeTrigger(lower) ? WORD_TRIGGERS.get(lower) : undefined;
-      if (parsers) {
+      const parsers = WORD_PARSERS.get(t);
+      if (parsers === HYPHEN_WORD) a = hyphenAtom(tokens, i);
+      else if (parsers !== null) {
         for (const p of parsers) {
           a = p(tokens, i);
           if (a) break;
         }
-      } else if (lower.length > 4 && hyphenInitial(lower.charCodeAt(0)) && lower.indexOf('-') > 1) {
-        a = hyphenAtom(tokens, i);
       }
     }
     if (a) {
