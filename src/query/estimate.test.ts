@@ -227,3 +227,76 @@ describe('estimate', () => {
     expect((await estimate(store, asked)).answer.kind).toBe('none');
   });
 });
+
+describe('estimate reads the best-bounded parts first', () => {
+  // mulberry32: the same store and questions every run
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const r = random(2006);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const PLACES = ['RU', 'RU', 'RU-PRI', 'city:RU:vladivostok', 'RU-KHA', 'RU-SAK', 'KP', 'CN', 'KZ'];
+  const KINDS = ['workers', 'workers', 'general', 'students', 'refugees', 'soldiers', 'community'] as const;
+  const MEASURES = ['population', 'population', 'arrivals', 'departures', 'count'] as const;
+  const time = (): ClaimSpec['time'] => {
+    const y = 1998 + Math.floor(r() * 10);
+    const shape = r();
+    if (shape < 0.55) return y;
+    if (shape < 0.7) return [`${Math.floor(y / 10) * 10}`, `${Math.floor(y / 10) * 10 + 9}`];
+    if (shape < 0.85) return [`${y - 1 - Math.floor(r() * 8)}`, `${y}`];
+    if (shape < 0.92) return [`${y}`, null];
+    return [null, `${y}`];
+  };
+  const docs = Array.from({ length: 30 }, (_, d) =>
+    documentWith(
+      `doc${d}`,
+      Array.from({ length: 50 }, () => {
+        const low = 100 + Math.floor(r() * 100_000);
+        const quote = low.toLocaleString('en-US');
+        return {
+          sentence: `Some ${quote} people were there.`,
+          quote,
+          low,
+          group: pick(KINDS),
+          measure: pick(MEASURES),
+          time: time(),
+          place: pick(PLACES),
+          source: r() < 0.5 ? pick(['the ministry', 'a study', 'the press']) : null,
+          modality: r() < 0.1 ? 'proposed' : 'asserted',
+          approx: r() < 0.2 ? 'about' : 'exact',
+        } satisfies ClaimSpec;
+      }),
+    ),
+  );
+
+  it('gives the same candidates, in the same order, as reading every claim', async () => {
+    const store = await open(...docs);
+    let long = 0;
+    for (let i = 0; i < 40; i++) {
+      const from = 1998 + Math.floor(r() * 10);
+      const query = {
+        group: { kind: pick(['general', 'general', 'workers', 'refugees'] as const) },
+        place: getPlace(pick(['RU', 'RU', 'RU-PRI', 'KP']))!,
+        from,
+        to: from + (r() < 0.7 ? 0 : Math.floor(r() * 12)),
+        measure: pick([...MEASURES, null]),
+      };
+      // 20 candidates at most, so the cut falls inside what the questions find
+      const fast = await estimate(store, query, { limit: 20 });
+      const full = await estimate(store, query, { exhaustive: true, limit: 20 });
+      expect(
+        fast.candidates.map((c) => [c.claim.id, c.fit]),
+        JSON.stringify(query),
+      ).toEqual(full.candidates.map((c) => [c.claim.id, c.fit]));
+      expect(fast.answer).toEqual(full.answer);
+      expect(fast.conflicts).toEqual(full.conflicts);
+      if ((await estimate(store, query, { exhaustive: true })).candidates.length > 20) long++;
+    }
+    // the comparison must include questions where the cut matters
+    expect(long).toBeGreaterThan(10);
+  });
+});

@@ -103,15 +103,25 @@ const MEASURE_FIT: Record<Measure | 'any', Partial<Record<Measure, number>>> = {
 const unitFamily = (unit: string): UnitFamily | 'other' =>
   unit === 'person' ? 'person' : unit === 'percent' ? 'percent' : /^[A-Z]{3}$/.test(unit) ? 'money' : 'other';
 
-export async function estimate(store: Store, query: EstimateQuery): Promise<Estimate> {
+export interface EstimateOptions {
+  /** read every claim that could fit instead of the best-bounded parts first (tests compare the two) */
+  exhaustive?: boolean;
+  /** candidates scored in full at most (MAX_CANDIDATES) */
+  limit?: number;
+}
+
+export async function estimate(store: Store, query: EstimateQuery, options: EstimateOptions = {}): Promise<Estimate> {
   const known = await store.knownPlaces();
   const byId = new Map(known.map((p) => [p.id, p]));
   const filter = claimFilter(query, known);
-  let scored = (await store.claims(filter))
-    .map((claim) => score(claim, query, byId))
-    .filter((c) => c.fit >= MIN_FIT)
-    .sort((a, b) => b.fit - a.fit)
-    .slice(0, MAX_CANDIDATES);
+  let scored = await bestScored(
+    store,
+    query,
+    filter,
+    byId,
+    options.exhaustive === true,
+    options.limit ?? MAX_CANDIDATES,
+  );
   let texts: Map<string, string>;
   if (scored.length === 0 && query.place) {
     // The place a claim was given may be the wrong one of its sentence's places ("refugees in
@@ -208,6 +218,102 @@ function claimFilter(q: EstimateQuery, known: readonly PlaceRecord[]): ClaimFilt
   const measures = Object.keys(MEASURE_FIT[q.measure ?? 'any']) as Measure[];
   f.measure = measures;
   return f;
+}
+
+/**
+ * The MAX_CANDIDATES best-fitting claims, read part by part. Each part is a narrower store filter
+ * (the asked group kind or the others, each measure, the asked place itself or places within it,
+ * times inside the asked years or reaching outside them) with an upper bound on the fit any of
+ * its claims can reach; parts are read best bound first, and reading stops once the candidates
+ * already held all beat the next bound (the threshold algorithm). The answer is the same as
+ * reading everything (tests compare), but a question about a country over a million claims
+ * reads hundreds of rows instead of tens of thousands (bench/query.mjs: p99 from ~700 ms).
+ */
+async function bestScored(
+  store: Store,
+  q: EstimateQuery,
+  filter: ClaimFilter,
+  byId: ReadonlyMap<string, PlaceRecord>,
+  exhaustive: boolean,
+  limit: number,
+): Promise<Scored[]> {
+  const held: Scored[] = [];
+  const parts = exhaustive ? [{ filter, bound: 1 }] : partsOf(q, filter);
+  for (const part of parts) {
+    if (part.bound < MIN_FIT) break;
+    if (held.length >= limit) {
+      held.sort(byFit);
+      held.length = limit;
+      // fits are rounded to 3 places: a claim at the bound may round up by half a thousandth
+      if (held[limit - 1]!.fit > part.bound + 0.0005) break;
+    }
+    for (const claim of await store.claims(part.filter)) {
+      const s = score(claim, q, byId);
+      if (s.fit >= MIN_FIT) held.push(s);
+    }
+  }
+  return held.sort(byFit).slice(0, limit);
+}
+
+/** best fit first; ties in document order, as the store lists claims */
+function byFit(a: Scored, b: Scored): number {
+  return (
+    b.fit - a.fit ||
+    (a.claim.document < b.claim.document ? -1 : a.claim.document > b.claim.document ? 1 : 0) ||
+    a.claim.sentenceIndex - b.claim.sentenceIndex ||
+    a.claim.span[0] - b.claim.span[0]
+  );
+}
+
+interface Part {
+  filter: ClaimFilter;
+  /** no claim in the part fits better than this (the product of each dimension's best factor in `score`) */
+  bound: number;
+}
+
+/** The parts of `filter` along each dimension whose factor in `score` varies, best bound first. */
+function partsOf(q: EstimateQuery, filter: ClaimFilter): Part[] {
+  const dims: { bound: number; patch: Partial<ClaimFilter> }[][] = [];
+  if (q.group?.kind === 'general') {
+    const others = kindsWithin('general').filter((k) => k !== 'general');
+    dims.push([
+      { bound: 1, patch: { groupKind: ['general'] } },
+      { bound: 0.6, patch: { groupKind: others } },
+    ]);
+  }
+  // the measures that fit fully, then the rest at the best of their factors: two parts, not
+  // one per measure, as every part repeats the index probes of its place and kind lists
+  const fits = Object.entries(MEASURE_FIT[q.measure ?? 'any']) as [Measure, number][];
+  const rest = fits.filter(([, f]) => f < 1);
+  if (rest.length > 0 && rest.length < fits.length) {
+    dims.push([
+      { bound: 1, patch: { measure: fits.filter(([, f]) => f === 1).map(([m]) => m) } },
+      { bound: Math.max(...rest.map(([, f]) => f)), patch: { measure: rest.map(([m]) => m) } },
+    ]);
+  }
+  if (q.place && filter.placeIds && filter.placeIds.length > 1 && filter.placeIds.includes(q.place.id)) {
+    const id = q.place.id;
+    dims.push([
+      { bound: 1, patch: { placeIds: [id] } },
+      { bound: 0.9, patch: { placeIds: filter.placeIds.filter((p) => p !== id) } },
+    ]);
+  }
+  if (q.from != null && q.to != null && q.to >= q.from) {
+    // a claim reaching outside n asked years covers at most n of its n + 1 or more years; an
+    // open end counts as 15 years (timeOverlap), so past 15 asked years the split gains nothing
+    const n = q.to - q.from + 1;
+    if (n < 16) {
+      dims.push([
+        { bound: 1, patch: { within: true } },
+        { bound: 0.5 + (0.5 * n) / (n + 1), patch: { within: false } },
+      ]);
+    }
+  }
+  let parts: Part[] = [{ filter, bound: 1 }];
+  for (const dim of dims) {
+    parts = parts.flatMap((p) => dim.map((d) => ({ filter: { ...p.filter, ...d.patch }, bound: p.bound * d.bound })));
+  }
+  return parts.filter((p) => p.bound >= MIN_FIT).sort((a, b) => b.bound - a.bound);
 }
 
 interface Scored {

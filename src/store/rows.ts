@@ -333,6 +333,14 @@ export function claimConditions(f: ClaimFilter, b: Binder): string[] {
   inOrNone(b, 'group_kind', list(f.groupKind), out);
   inOrNone(b, 'place_id', f.placeIds, out);
   overlap(f, b, out);
+  if (f.within !== undefined && f.from !== undefined && f.to !== undefined) {
+    // open ends are stored far out (OPEN_START, OPEN_END), so they always reach outside
+    out.push(
+      f.within
+        ? `year_from >= ${b.bind(f.from)} AND year_to <= ${b.bind(f.to)}`
+        : `(year_from < ${b.bind(f.from)} OR year_to > ${b.bind(f.to)})`,
+    );
+  }
   if (f.source !== undefined) out.push(`source IS NOT NULL AND ${b.contains('source', f.source)}`);
   return out;
 }

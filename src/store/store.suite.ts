@@ -408,6 +408,17 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         await expect(store.claims({ from: 2015.5 })).rejects.toThrow(InputError);
       });
 
+      it('splits overlapping claims into those inside the years and those reaching outside', async () => {
+        expect(texts(await store.claims({ from: 1966, to: 1967, within: true }))).toEqual(['200']);
+        // "since 1960" is open-ended: it always reaches outside
+        expect(texts(await store.claims({ from: 1966, to: 1967, within: false }))).toEqual(['1,500']);
+        expect(texts(await store.claims({ from: 2015, to: 2019, within: true }))).toEqual(['about 10,000', '3,000']);
+        expect(texts(await store.claims({ from: 1967, to: 1967, within: true }))).toEqual([]);
+        expect(await store.countClaims({ from: 1967, to: 1967, within: false })).toBe(2);
+        // without both bounds it is no filter
+        expect(await store.countClaims({ from: 1000, within: true })).toBe(4);
+      });
+
       it('filters claims by source, case-insensitively and as plain text', async () => {
         expect(texts(await store.claims({ source: 'MINISTRY of' }))).toEqual(['3,000']);
         expect(await store.claims({ source: '%' })).toEqual([]);

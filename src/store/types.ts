@@ -183,6 +183,11 @@ export interface ClaimFilter {
   /** claims whose time interval overlaps [from, to] (years, inclusive); claims without time excluded when set */
   from?: number;
   to?: number;
+  /**
+   * with `from` and `to`: true keeps the claims whose years lie inside [from, to], false those
+   * that reach outside it (so a caller can read the best-fitting times first)
+   */
+  within?: boolean;
   /** substring of the attributed source, case-insensitive */
   source?: string;
   limit?: number;
