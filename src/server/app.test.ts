@@ -320,7 +320,7 @@ describe('write routes', () => {
       { authorization: `Bearer ${TOKEN}x` },
       { authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}` },
       { authorization: TOKEN },
-    ]) {
+    ] as Record<string, string>[]) {
       const r = await post(writable, `/api/claims/${claim}/review`, '{"action":"reject"}', { ...jsonType, ...headers });
       expect(r.status).toBe(401);
       expect(r.headers.get('www-authenticate')).toMatch(/^Bearer/);

@@ -334,10 +334,13 @@ export function claimConditions(f: ClaimFilter, b: Binder): string[] {
   inOrNone(b, 'place_id', f.placeIds, out);
   overlap(f, b, out);
   if (f.within !== undefined && f.from !== undefined && f.to !== undefined) {
-    // open ends are stored far out (OPEN_START, OPEN_END), so they always reach outside
+    // open ends are stored far out (OPEN_START, OPEN_END), so they always reach outside. The
+    // unary + keeps SQLite from choosing the year_from index for it: that index reads every
+    // claim of the year, where the place and group index reads only the asked ones (measured:
+    // ~15,000 rows instead of ~800 for workers in Russia in 2006 at 1,000,000 claims)
     out.push(
       f.within
-        ? `year_from >= ${b.bind(f.from)} AND year_to <= ${b.bind(f.to)}`
+        ? `+year_from >= ${b.bind(f.from)} AND year_to <= ${b.bind(f.to)}`
         : `(year_from < ${b.bind(f.from)} OR year_to > ${b.bind(f.to)})`,
     );
   }

@@ -323,7 +323,7 @@ describe('write gates', () => {
     });
     try {
       const claim = (await store.claims({ limit: 1 }))[0]!;
-      for (const h of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+      for (const h of [{}, { authorization: `Bearer ${TOKEN}` }] as Record<string, string>[]) {
         for (const [url, body] of [
           [`/api/claims/${encodeURIComponent(claim.id)}/review`, '{"action":"reject"}'],
           ['/api/documents?name=a.txt', 'text'],

@@ -72,7 +72,7 @@ describe.skipIf(!haveGold())('gold documents', () => {
         if (claim.source === null) {
           // a figure inside the source phrase ("some historians") is not attributed by it
           expect(found.filter((a) => a.end <= at || a.start > at)).toEqual([]);
-        } else {
+        } else if (claim.source !== 'any') {
           const names = claim.source.map((n) => n.toLowerCase());
           const ok = found.some((a) =>
             names.some((n) => a.source.toLowerCase().includes(n) || n.includes(a.source.toLowerCase())),
