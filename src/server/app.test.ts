@@ -550,6 +550,17 @@ describe('headers and caching', () => {
     expect(other.status).toBe(200);
   });
 
+  it('the same answer has the same ETag from the answer cache and without it', async () => {
+    const uncached = app({ cache: false });
+    const url = '/api/claims?group=soldiers';
+    const tags = [];
+    for (const a of [read, read, uncached]) tags.push((await a.request(url)).headers.get('etag'));
+    expect(tags[0]).toMatch(/^W\/"/);
+    expect(new Set(tags).size).toBe(1);
+    const again = await uncached.request(url, { headers: { 'if-none-match': tags[0]! } });
+    expect(again.status).toBe(304);
+  });
+
   it('500s are JSON without a stack, and logged', async () => {
     const lines: string[] = [];
     const broken = {

@@ -7,12 +7,13 @@
  * Bounded: at most MAX_ENTRIES answers, none over MAX_BODY bytes, least recently used evicted.
  */
 import type { MiddlewareHandler } from 'hono';
+import { weakTag } from './etag.js';
 
 const MAX_ENTRIES = 500;
 const MAX_BODY = 1024 * 1024;
 
 interface Entry {
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   headers: [string, string][];
 }
 
@@ -33,7 +34,8 @@ export function responseCache(changeMark: () => Promise<string | null>): Middlew
       // refresh its place in the LRU order
       entries.delete(key);
       entries.set(key, hit);
-      c.res = new Response(hit.body.slice(), { status: 200, headers: hit.headers });
+      // the body is not copied: a Response reads its bytes and never writes them
+      c.res = new Response(hit.body, { status: 200, headers: hit.headers });
       return;
     }
     await next();
@@ -41,9 +43,12 @@ export function responseCache(changeMark: () => Promise<string | null>): Middlew
     if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('json')) return;
     const body = new Uint8Array(await res.clone().arrayBuffer());
     if (body.byteLength > MAX_BODY) return;
+    // tagged once here, so a hit is never hashed again (apiCaching tags untagged answers)
+    const headers: [string, string][] = [...res.headers.entries(), ['etag', weakTag(body)]];
+    c.res = new Response(body, { status: 200, headers });
     // only if nothing was written meanwhile: else the answer may mix old and new
     if ((await changeMark()) !== mark) return;
-    entries.set(key, { body, headers: [...res.headers.entries()] });
+    entries.set(key, { body, headers });
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   };
 }

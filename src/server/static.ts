@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import type { Context } from 'hono';
+import { tagMatches } from './etag.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -90,7 +91,7 @@ export function staticFiles(root: string): StaticHandler {
       ETag: entry.etag,
       'Cache-Control': cacheControl,
     };
-    if (matches(c.req.header('if-none-match'), entry.etag)) return new Response(null, { status: 304, headers });
+    if (tagMatches(c.req.header('if-none-match'), entry.etag)) return new Response(null, { status: 304, headers });
     return new Response(entry.body, {
       status: 200,
       headers: {
@@ -132,12 +133,6 @@ function segmentsOf(path: string): string[] | null {
     out.push(s);
   }
   return out;
-}
-
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
 function notFound(c: Context): Response {
