@@ -238,7 +238,7 @@ async function bestScored(
   limit: number,
 ): Promise<Scored[]> {
   const held: Scored[] = [];
-  const parts = exhaustive ? [{ filter, bound: 1 }] : partsOf(q, filter);
+  const parts = exhaustive ? [{ filter, bound: 1 }] : partsOf(q, filter, byId);
   for (const part of parts) {
     if (part.bound < MIN_FIT) break;
     if (held.length >= limit) {
@@ -272,7 +272,7 @@ interface Part {
 }
 
 /** The parts of `filter` along each dimension whose factor in `score` varies, best bound first. */
-function partsOf(q: EstimateQuery, filter: ClaimFilter): Part[] {
+function partsOf(q: EstimateQuery, filter: ClaimFilter, known: ReadonlyMap<string, PlaceRecord>): Part[] {
   const dims: { bound: number; patch: Partial<ClaimFilter> }[][] = [];
   if (q.group?.kind === 'general') {
     const others = kindsWithin('general').filter((k) => k !== 'general');
@@ -291,12 +291,14 @@ function partsOf(q: EstimateQuery, filter: ClaimFilter): Part[] {
       { bound: Math.max(...rest.map(([, f]) => f)), patch: { measure: rest.map(([m]) => m) } },
     ]);
   }
-  if (q.place && filter.placeIds && filter.placeIds.length > 1 && filter.placeIds.includes(q.place.id)) {
-    const id = q.place.id;
-    dims.push([
-      { bound: 1, patch: { placeIds: [id] } },
-      { bound: 0.9, patch: { placeIds: filter.placeIds.filter((p) => p !== id) } },
-    ]);
+  if (q.place && filter.placeIds && filter.placeIds.length > 1) {
+    // the asked place itself, then each level below it (0.9 a level), the deepest levels together
+    const levels = new Map<number, string[]>();
+    for (const id of filter.placeIds) {
+      const depth = Math.min(3, depthBelow(id, q.place.id, known) ?? 3);
+      levels.set(depth, [...(levels.get(depth) ?? []), id]);
+    }
+    if (levels.size > 1) dims.push([...levels].map(([d, placeIds]) => ({ bound: 0.9 ** d, patch: { placeIds } })));
   }
   if (q.from != null && q.to != null && q.to >= q.from) {
     // a claim reaching outside n asked years covers at most n of its n + 1 or more years; an
