@@ -198,7 +198,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
             return { ...doc, sections, sentences, claims, events };
           }
           if (!after) throw new NotFoundError(`no document ${id}`);
-          if (attempt === 5) throw new StoreError(`document ${id} kept changing while it was read`);
+          if (attempt === 10) throw new StoreError(`document ${id} kept changing while it was read`);
         }
       };
       return c.json(await (store.snapshot ? store.snapshot(read) : read(store)), 200);

@@ -96,6 +96,7 @@ export class SqliteStore implements Store {
   private placesCache: { version: number; places: PlaceRecord[] } | null = null;
   /** commits made through this connection (data_version does not count them) */
   private ownWrites = 0;
+  migratedOnOpen?: MigrationResult;
 
   private constructor(
     private readonly db: Database.Database,
@@ -140,8 +141,10 @@ export class SqliteStore implements Store {
       db.pragma('journal_size_limit = 67108864');
       db.pragma('cache_size = -32768');
       db.pragma('foreign_keys = ON');
-      migrateTo(db);
-      return new SqliteStore(db, path);
+      const migrated = migrateTo(db);
+      const store = new SqliteStore(db, path);
+      store.migratedOnOpen = migrated;
+      return store;
     } catch (err) {
       db?.close();
       throw openError(path, err);

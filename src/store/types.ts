@@ -237,12 +237,24 @@ export interface Store {
   readonly location: string;
   /** brings the schema to the latest version (open() already did); returns what it ran */
   migrate(): Promise<MigrationResult>;
+  /**
+   * what opening the store migrated: `atlas migrate` opens the store, so without it a store it
+   * upgraded was reported "up to date" (from 4 to 4) instead of "migrated from version 1"
+   */
+  readonly migratedOnOpen?: MigrationResult;
   schemaVersion(): Promise<number>;
   /**
    * a value that changes whenever the store's content may have changed (any commit, from this
    * process or another), for caches of answers; null when the backend cannot tell cheaply
    */
   changeMark(): Promise<string | null>;
+  /**
+   * runs `fn` with a view of the store whose reads all see one snapshot (PostgreSQL: one
+   * REPEATABLE READ transaction on one connection, where separate reads may each see another
+   * commit). Absent on SQLite, whose reads are synchronous and microseconds apart: a caller
+   * that must not mix two versions checks what it read (see the server's document route).
+   */
+  snapshot?<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 
   /** the stored hash and extractor version of a document, or null when absent */

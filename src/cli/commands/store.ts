@@ -5,7 +5,12 @@ import { TABLE_STYLE } from './extract.js';
 /** `atlas migrate [--db D] [--json]`: brings the store's schema to this version (opening it already does). */
 export async function migrateCommand(options: DbOption & { json?: boolean }): Promise<string> {
   return withStore(options, async (store) => {
-    const r = await store.migrate();
+    const now = await store.migrate();
+    // opening the store (withStore) already ran the pending steps: report those
+    const opened = store.migratedOnOpen;
+    const r = opened?.applied.length
+      ? { from: opened.from, to: now.to, applied: [...opened.applied, ...now.applied] }
+      : now;
     const version = await store.schemaVersion();
     if (options.json) return JSON.stringify({ store: store.location, ...r, version });
     return r.applied.length
