@@ -13,7 +13,6 @@ import {
 } from './commands/query.js';
 import { readCommand } from './commands/read.js';
 import { claimsCommand, reviewCommand, reviewsCommand } from './commands/review.js';
-import { serveCommand } from './commands/serve.js';
 import { checkCommand, documentsCommand, migrateCommand } from './commands/store.js';
 import { summaryCommand } from './commands/summary.js';
 import { DB_HELP } from './open-store.js';
@@ -225,7 +224,11 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--host <host>', 'address to bind (loopback by default)', '127.0.0.1')
     .option('--write', 'enable the review and ingest endpoints (needs ATLAS_TOKEN; clients send it as a Bearer token)')
     .option('--rate-limit <n>', 'requests a second per client, in bursts of 4x; 0 for no limit', '50')
-    .action(async (options) => serveCommand(options, io));
+    .action(async (options) => {
+      // the server (Hono, zod, OpenAPI) is loaded only to serve: ~0.7 s off every other command
+      const { serveCommand } = await import('./commands/serve.js');
+      return serveCommand(options, io);
+    });
 
   return program;
 }
@@ -233,6 +236,13 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `atlas ingest ... | head`: the reader went away. Stop as a Unix tool stops on SIGPIPE,
+  // quietly, rather than die on an unhandled EPIPE with a stack trace. Writes to the store are
+  // transactions, so stopping between two of them leaves every committed document whole.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   let status = 0;
   const program = buildProgram(processOutput, (s) => {
     status = Math.max(status, s);

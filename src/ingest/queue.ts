@@ -37,10 +37,6 @@ export interface IngestJob {
   force: boolean;
 }
 
-export function isPostgresUrl(target: string | undefined): target is string {
-  return target !== undefined && /^postgres(?:ql)?:\/\//.test(target);
-}
-
 /** Starts pg-boss on the store's database (creating its schema and the queue on first use). */
 export async function openQueue(url: string): Promise<PgBoss> {
   const boss = new PgBoss({

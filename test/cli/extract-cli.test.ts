@@ -91,3 +91,23 @@ describe('atlas extract', () => {
     expect(atlas('frobnicate').status).toBe(2);
   });
 });
+
+describe('a reader that goes away', () => {
+  it('`atlas ingest ... | head -n 1` stops quietly: no EPIPE stack trace, the store sound', () => {
+    const docs = join(root, 'test', 'fixtures', 'eval', 'corpus');
+    const db = join(dir, 'epipe.db');
+    // one line per document: head leaves after the first, the next write fails with EPIPE
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" bin/atlas.js ingest "${docs}" --db "${db}" --no-diff | head -n 1`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ATLAS_DB: '' },
+      },
+    );
+    expect(r.stdout).toMatch(/^added /);
+    expect(r.stderr).toBe('');
+    expect(atlas('check', '--db', db).status).toBe(0);
+  });
+});

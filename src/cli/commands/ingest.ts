@@ -1,8 +1,8 @@
 import cliProgress from 'cli-progress';
 import { InputError } from '../../errors.js';
 import { type IngestItem, type IngestReport, ingestPaths, summarise } from '../../ingest/ingest.js';
-import { enqueuePaths, isPostgresUrl, openQueue, pendingJobs, runWorker } from '../../ingest/queue.js';
 import { type DocumentDiff, diffDocument } from '../../query/diff.js';
+import { isPostgresUrl } from '../../store/open.js';
 import { type DbOption, withStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
@@ -60,7 +60,9 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
   if (paths.length === 0) throw new InputError('nothing to ingest: name files or folders (.txt, .md, .html)');
   const target = options.db ?? process.env.ATLAS_DB;
   if (options.queue) {
-    if (!isPostgresUrl(target)) throw new InputError('--queue needs a PostgreSQL store (--db postgres://...)');
+    if (target === undefined || !isPostgresUrl(target)) {
+      throw new InputError('--queue needs a PostgreSQL store (--db postgres://...)');
+    }
     return enqueueCommand(target, paths, { date, force: options.force ?? false, json: options.json ?? false }, io);
   }
   const report = await withStore(options, async (store) => {
@@ -148,6 +150,8 @@ async function enqueueCommand(
 ): Promise<number> {
   // open the store first so its schema exists before any worker starts
   await withStore({ db: url }, async () => {});
+  // pg-boss is loaded only here and in the worker: it adds ~0.5 s to every command's start
+  const { enqueuePaths, openQueue, pendingJobs } = await import('../../ingest/queue.js');
   const boss = await openQueue(url);
   try {
     const r = await enqueuePaths(boss, paths, options);
@@ -173,7 +177,10 @@ export interface WorkerCommandOptions extends DbOption {
 /** `atlas worker --db postgres://... [--concurrency N] [--until-empty]`: ingests queued documents. */
 export async function workerCommand(options: WorkerCommandOptions, io: Output): Promise<number> {
   const target = options.db ?? process.env.ATLAS_DB;
-  if (!isPostgresUrl(target)) throw new InputError('atlas worker needs a PostgreSQL store (--db postgres://...)');
+  if (target === undefined || !isPostgresUrl(target)) {
+    throw new InputError('atlas worker needs a PostgreSQL store (--db postgres://...)');
+  }
+  const { openQueue, runWorker } = await import('../../ingest/queue.js');
   const concurrency = Number(options.concurrency ?? '1');
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new InputError(`invalid --concurrency: ${options.concurrency} (expected a whole number from 1 to 64)`);
