@@ -17,7 +17,7 @@ import { tokenize } from '../extract/tokenize.js';
 import type { Approx, EventType, GroupKind, Measure, Modality, Per, PlaceRef } from '../extract/types.js';
 import type { ClaimFilter, ClaimRecord, ClaimStatus, PlaceRecord, Store } from '../store/types.js';
 import { depthBelow, kindsWithin, labelNames, placesWithin } from './hierarchy.js';
-import { boundsOverlap, sameFigure, yearOf } from './values.js';
+import { claimBounds, sameFigure, yearOf } from './values.js';
 
 /** What kind of number is asked for: a count of people, a share, or an amount of money. */
 export type UnitFamily = 'person' | 'percent' | 'money';
@@ -412,6 +412,13 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Who vouches for a claim: its attributed source if any, else its document. */
 const voice = (c: ClaimRecord) => (c.source ? `source:${c.source.toLowerCase()}` : `doc:${c.document}`);
 
+/** claims about the same thing fit the question about as well: only those can conflict */
+const CONFLICT_FIT = 0.35;
+
+/** what sameFigure compares, as a key */
+const figureKey = (c: ClaimRecord) => `${c.value.low}|${c.value.high}|${c.unit}|${c.per}`;
+
+/** `ranked`: best fit first (the conflict window depends on it) */
 export function reconcile(query: EstimateQuery, ranked: Candidate[]): Estimate {
   // merge repeats: the same figure again in the same document adds nothing. Candidates are
   // bucketed by document and figure, so this is not quadratic in the number of candidates
@@ -430,22 +437,36 @@ export function reconcile(query: EstimateQuery, ranked: Candidate[]): Estimate {
       else byFigure.set(key, [c]);
     }
   }
-  // corroboration and conflict between different voices; what each pair compares is read once
+  // Corroboration and conflict between different voices; what each pair compares is read once.
+  // Not every pair is compared (200 candidates made 19,900 pairs, a sixth of an estimate's time
+  // at 1,000,000 claims): the same figure is found by its key, and a conflict needs fits within
+  // CONFLICT_FIT of each other, which in best-first order is a window that closes.
   const voices = kept.map((c) => voice(c.claim));
   const years = kept.map((c) => timeBounds(c.claim));
+  const bounds = kept.map((c) => claimBounds(c.claim));
+  const figures = new Map<string, number[]>();
+  kept.forEach((c, i) => {
+    const key = figureKey(c.claim);
+    const same = figures.get(key);
+    if (same) same.push(i);
+    else figures.set(key, [i]);
+  });
   const conflicts: [string, string][] = [];
   for (let i = 0; i < kept.length; i++) {
-    for (let j = i + 1; j < kept.length; j++) {
-      const a = kept[i]!;
+    const a = kept[i]!;
+    for (const j of figures.get(figureKey(a.claim))!) {
+      if (j <= i || voices[i] === voices[j]) continue;
+      a.corroboratedBy.push(kept[j]!.claim.id);
+      kept[j]!.corroboratedBy.push(a.claim.id);
+    }
+    for (let j = i + 1; j < kept.length && a.fit - kept[j]!.fit <= CONFLICT_FIT; j++) {
       const b = kept[j]!;
       if (voices[i] === voices[j] || a.claim.unit !== b.claim.unit || a.claim.per !== b.claim.per) continue;
-      if (sameFigure(a.claim, b.claim)) {
-        a.corroboratedBy.push(b.claim.id);
-        b.corroboratedBy.push(a.claim.id);
-        continue;
-      }
-      // only claims about the same thing can conflict: both fit the question about as well
-      if (Math.abs(a.fit - b.fit) <= 0.35 && sameTime(years[i]!, years[j]!) && !boundsOverlap(a.claim, b.claim)) {
+      if (sameFigure(a.claim, b.claim)) continue;
+      // only claims about the same time can conflict; and figures whose ranges meet agree
+      const [alo, ahi] = bounds[i]!;
+      const [blo, bhi] = bounds[j]!;
+      if (sameTime(years[i]!, years[j]!) && !(alo <= bhi && blo <= ahi)) {
         a.conflictsWith.push(b.claim.id);
         b.conflictsWith.push(a.claim.id);
         conflicts.push([a.claim.id, b.claim.id]);
