@@ -285,8 +285,10 @@ describe('estimate reads the best-bounded parts first', () => {
         to: from + (r() < 0.7 ? 0 : Math.floor(r() * 12)),
         measure: pick([...MEASURES, null]),
       };
-      // 20 candidates at most, so the cut falls inside what the questions find
-      const fast = await estimate(store, query, { limit: 20 });
+      // 20 candidates at most, so the cut falls inside what the questions find; pages of 7
+      // claims, so reading stops inside parts too
+      const fast = await estimate(store, query, { limit: 20, page: 7 });
+      expect((await estimate(store, query, { limit: 20 })).candidates).toEqual(fast.candidates);
       const full = await estimate(store, query, { exhaustive: true, limit: 20 });
       expect(
         fast.candidates.map((c) => [c.claim.id, c.fit]),

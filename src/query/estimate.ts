@@ -108,20 +108,15 @@ export interface EstimateOptions {
   exhaustive?: boolean;
   /** candidates scored in full at most (MAX_CANDIDATES) */
   limit?: number;
+  /** claims read at a time (PAGE); tests make it small */
+  page?: number;
 }
 
 export async function estimate(store: Store, query: EstimateQuery, options: EstimateOptions = {}): Promise<Estimate> {
   const known = await store.knownPlaces();
   const byId = new Map(known.map((p) => [p.id, p]));
   const filter = claimFilter(query, known);
-  let scored = await bestScored(
-    store,
-    query,
-    filter,
-    byId,
-    options.exhaustive === true,
-    options.limit ?? MAX_CANDIDATES,
-  );
+  let scored = await bestScored(store, query, filter, byId, options);
   let texts: Map<string, string>;
   if (scored.length === 0 && query.place) {
     // The place a claim was given may be the wrong one of its sentence's places ("refugees in
@@ -234,28 +229,55 @@ async function bestScored(
   q: EstimateQuery,
   filter: ClaimFilter,
   byId: ReadonlyMap<string, PlaceRecord>,
-  exhaustive: boolean,
-  limit: number,
+  options: EstimateOptions,
 ): Promise<Scored[]> {
+  const limit = options.limit ?? MAX_CANDIDATES;
+  const pageSize = options.page ?? PAGE;
   const held: Scored[] = [];
-  const parts = exhaustive ? [{ filter, bound: 1 }] : partsOf(q, filter, byId);
-  for (const part of parts) {
-    if (part.bound < MIN_FIT) break;
-    if (held.length >= limit) {
-      held.sort(byFit);
-      held.length = limit;
-      // fits are rounded to 3 places: a claim at the bound may round up by half a thousandth
-      if (held[limit - 1]!.fit > part.bound + 0.0005) break;
-    }
-    for (const claim of await store.claims(part.filter)) {
+  const add = (claims: ClaimRecord[], part: number) => {
+    for (const claim of claims) {
       const s = score(claim, q, byId);
-      if (s.fit >= MIN_FIT) held.push(s);
+      if (s.fit >= MIN_FIT) held.push({ ...s, part });
+    }
+  };
+  /** the weakest of the best `limit` held so far, once there are that many */
+  const weakest = (): (Scored & { part: number }) | null => {
+    held.sort(byFit);
+    if (held.length > limit) held.length = limit;
+    return held.length === limit ? (held[limit - 1] as Scored & { part: number }) : null;
+  };
+  if (options.exhaustive) {
+    add(await store.claims(filter), 0);
+  } else {
+    const parts = partsOf(q, filter, byId);
+    for (let p = 0; p < parts.length; p++) {
+      // fits are rounded to 3 places: no claim of the part fits better than its rounded bound
+      const top = round(parts[p]!.bound + 1e-9);
+      if (top < MIN_FIT) break;
+      const w = weakest();
+      // a claim of this part could still tie the weakest and come first in document order
+      if (w && w.fit > top) break;
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await store.claims({ ...parts[p]!.filter, limit: pageSize, offset });
+        add(page, p);
+        if (page.length < pageSize) break;
+        // The rest of the part fits at most `top` and comes later in document order, so it
+        // cannot displace a weakest that fits better, or as well and was read from this part.
+        const w = weakest();
+        if (w && (w.fit > top || (w.fit === top && w.part === p))) break;
+      }
     }
   }
   return held.sort(byFit).slice(0, limit);
 }
 
-/** best fit first; ties in document order, as the store lists claims */
+/** claims read a page at a time from each part */
+const PAGE = 256;
+
+/**
+ * Best fit first; ties in document order, as the store lists claims (by document and ord;
+ * extraction stores a document's claims in text order, so sentence and span give that order).
+ */
 function byFit(a: Scored, b: Scored): number {
   return (
     b.fit - a.fit ||
@@ -322,6 +344,8 @@ interface Scored {
   claim: ClaimRecord;
   fit: number;
   why: string[];
+  /** which part of the question's claims it was read from (bestScored) */
+  part?: number;
 }
 
 function score(claim: ClaimRecord, q: EstimateQuery, known: ReadonlyMap<string, PlaceRecord>): Scored {
@@ -414,6 +438,12 @@ const voice = (c: ClaimRecord) => (c.source ? `source:${c.source.toLowerCase()}`
 
 /** claims about the same thing fit the question about as well: only those can conflict */
 const CONFLICT_FIT = 0.35;
+/**
+ * Conflicts are looked for with the best-fitting claims only: a disagreement between the 150th
+ * and the 190th candidate says nothing about the answer, and a million claims of scattered
+ * figures made 16,000 such pairs, most of an estimate's time and of its output.
+ */
+const CONFLICT_SCOPE = 25;
 
 /** what sameFigure compares, as a key */
 const figureKey = (c: ClaimRecord) => `${c.value.low}|${c.value.high}|${c.unit}|${c.per}`;
@@ -441,9 +471,20 @@ export function reconcile(query: EstimateQuery, ranked: Candidate[]): Estimate {
   // Not every pair is compared (200 candidates made 19,900 pairs, a sixth of an estimate's time
   // at 1,000,000 claims): the same figure is found by its key, and a conflict needs fits within
   // CONFLICT_FIT of each other, which in best-first order is a window that closes.
-  const voices = kept.map((c) => voice(c.claim));
+  // numbers, not strings, and no array destructuring in the pair loop: both showed in profiles
+  const voiceIds = new Map<string, number>();
+  const voices = kept.map((c) => {
+    const v = voice(c.claim);
+    let id = voiceIds.get(v);
+    if (id === undefined) voiceIds.set(v, (id = voiceIds.size));
+    return id;
+  });
   const years = kept.map((c) => timeBounds(c.claim));
-  const bounds = kept.map((c) => claimBounds(c.claim));
+  const fromBound = new Float64Array(kept.length);
+  const toBound = new Float64Array(kept.length);
+  kept.forEach((c, i) => {
+    [fromBound[i], toBound[i]] = claimBounds(c.claim);
+  });
   const figures = new Map<string, number[]>();
   kept.forEach((c, i) => {
     const key = figureKey(c.claim);
@@ -459,14 +500,13 @@ export function reconcile(query: EstimateQuery, ranked: Candidate[]): Estimate {
       a.corroboratedBy.push(kept[j]!.claim.id);
       kept[j]!.corroboratedBy.push(a.claim.id);
     }
+    if (i >= CONFLICT_SCOPE) continue;
     for (let j = i + 1; j < kept.length && a.fit - kept[j]!.fit <= CONFLICT_FIT; j++) {
       const b = kept[j]!;
       if (voices[i] === voices[j] || a.claim.unit !== b.claim.unit || a.claim.per !== b.claim.per) continue;
       if (sameFigure(a.claim, b.claim)) continue;
       // only claims about the same time can conflict; and figures whose ranges meet agree
-      const [alo, ahi] = bounds[i]!;
-      const [blo, bhi] = bounds[j]!;
-      if (sameTime(years[i]!, years[j]!) && !(alo <= bhi && blo <= ahi)) {
+      if (sameTime(years[i]!, years[j]!) && !(fromBound[i]! <= toBound[j]! && fromBound[j]! <= toBound[i]!)) {
         a.conflictsWith.push(b.claim.id);
         b.conflictsWith.push(a.claim.id);
         conflicts.push([a.claim.id, b.claim.id]);

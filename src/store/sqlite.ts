@@ -16,6 +16,7 @@ import {
   CLAIM_MUTABLE_FROM,
   claimConditions,
   claimFromRow,
+  claimFromValues,
   claimValues,
   EVENT_COLUMNS,
   eventConditions,
@@ -92,6 +93,7 @@ class SqliteBinder implements Binder {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly rawStatements = new Map<string, Database.Statement>();
   /** knownPlaces() as of `data_version` (see there); null after this store wrote */
   private placesCache: { version: number; places: PlaceRecord[] } | null = null;
   /** commits made through this connection (data_version does not count them) */
@@ -149,6 +151,16 @@ export class SqliteStore implements Store {
       db?.close();
       throw openError(path, err);
     }
+  }
+
+  /** the statement for `sql`, returning rows as arrays (see claimFromValues) */
+  private rawSt(sql: string): Database.Statement {
+    let statement = this.rawStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql).raw(true);
+      this.rawStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   private st(sql: string): Database.Statement {
@@ -364,8 +376,15 @@ export class SqliteStore implements Store {
       const b = new SqliteBinder();
       const conditions = where(claimConditions(filter, b));
       const { limit, offset } = page(filter);
-      const sql = `SELECT ${CLAIM_COLUMNS.join(', ')} FROM claims${conditions} ORDER BY document, ord LIMIT ? OFFSET ?`;
-      return (this.st(sql).all(...b.values, limit ?? -1, offset) as Row[]).map(claimFromRow);
+      // A page is chosen by rowid from the index alone (it holds the filter columns, document
+      // and ord: migration 5), then only its rows are read; a plain LIMIT read every matching
+      // row from the table to sort them first.
+      const sql =
+        limit === null && offset === 0
+          ? `SELECT ${CLAIM_COLUMNS.join(', ')} FROM claims${conditions} ORDER BY document, ord`
+          : `SELECT ${CLAIM_COLUMNS.join(', ')} FROM claims WHERE rowid IN (SELECT rowid FROM claims${conditions} ORDER BY document, ord LIMIT ? OFFSET ?) ORDER BY document, ord`;
+      const params = limit === null && offset === 0 ? b.values : [...b.values, limit ?? -1, offset];
+      return (this.rawSt(sql).all(...params) as unknown[][]).map(claimFromValues);
     });
   }
 

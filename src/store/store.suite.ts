@@ -23,7 +23,7 @@ export interface SuiteHooks {
   createAt(version: number): Promise<LegacyStore>;
 }
 
-const LATEST = 4;
+const LATEST = 5;
 
 const PLACES: PlaceRecord[] = [
   { id: 'city:RU:vladivostok', name: 'Vladivostok', kind: 'city', lat: 43.12, lon: 131.9, parents: ['RU-PRI', 'RU'] },

@@ -215,6 +215,20 @@ export const MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX events_place_years ON events (place_id, year_to, year_from);
     `,
   },
+  {
+    version: 5,
+    name: 'claims in order from the index',
+    // estimate reads the claims of a question a page at a time in (document, ord) order and
+    // stops once later pages cannot change its answer. With document and ord in the indexes the
+    // page is chosen from the index alone, and only its rows are read from the table: a
+    // question over a country's 8,000 fitting claims read all 8,000 rows (bench/query.mjs).
+    up: `
+      DROP INDEX claims_place_group;
+      DROP INDEX claims_group_years;
+      CREATE INDEX claims_place_group ON claims (place_id, group_kind, measure, year_to, year_from, status, document, ord);
+      CREATE INDEX claims_group_years ON claims (group_kind, measure, year_to, year_from, status, document, ord);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
