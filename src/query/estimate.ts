@@ -475,8 +475,8 @@ export function reconcile(query: EstimateQuery, ranked: Candidate[]): Estimate {
   const voiceIds = new Map<string, number>();
   const voices = kept.map((c) => {
     const v = voice(c.claim);
-    let id = voiceIds.get(v);
-    if (id === undefined) voiceIds.set(v, (id = voiceIds.size));
+    const id = voiceIds.get(v) ?? voiceIds.size;
+    voiceIds.set(v, id);
     return id;
   });
   const years = kept.map((c) => timeBounds(c.claim));
