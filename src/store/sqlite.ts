@@ -470,13 +470,15 @@ export class SqliteStore implements Store {
   async sentenceTexts(refs: readonly { document: string; sentenceIndex: number }[]): Promise<Map<string, string>> {
     return this.run('cannot read sentences', () => {
       const out = new Map<string, string>();
-      const st = this.st('SELECT text FROM sentences WHERE document = ? AND idx = ?');
-      for (const r of refs) {
-        const key = `${r.document}#${r.sentenceIndex}`;
-        if (out.has(key)) continue;
-        const row = st.get(r.document, r.sentenceIndex) as Row | undefined;
-        if (row) out.set(key, row.text);
-      }
+      if (refs.length === 0) return out;
+      // one statement for all of them: estimate asks for 200 at a time, and a call per sentence
+      // cost more than the lookups themselves
+      const keys = [...new Set(refs.map((r) => JSON.stringify([r.document, r.sentenceIndex])))];
+      const rows = this.rawSt(
+        `SELECT s.document, s.idx, s.text FROM json_each(?) AS k
+         JOIN sentences AS s ON s.document = json_extract(k.value, '$[0]') AND s.idx = json_extract(k.value, '$[1]')`,
+      ).all(`[${keys.join(',')}]`) as [string, number, string][];
+      for (const [document, idx, text] of rows) out.set(`${document}#${idx}`, text);
       return out;
     });
   }
