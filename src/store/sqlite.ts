@@ -94,6 +94,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly rawStatements = new Map<string, Database.Statement>();
+  private versionStatement: Database.Statement | null = null;
   /** knownPlaces() as of `data_version` (see there); null after this store wrote */
   private placesCache: { version: number; places: PlaceRecord[] } | null = null;
   /** commits made through this connection (data_version does not count them) */
@@ -151,6 +152,12 @@ export class SqliteStore implements Store {
       db?.close();
       throw openError(path, err);
     }
+  }
+
+  /** PRAGMA data_version, read on every API request (the answer cache's mark): one plucked value */
+  private dataVersion(): number {
+    this.versionStatement ??= this.db.prepare('PRAGMA data_version').pluck(true);
+    return this.versionStatement.get() as number;
   }
 
   /** the statement for `sql`, returning rows as arrays (see claimFromValues) */
@@ -426,9 +433,9 @@ export class SqliteStore implements Store {
     );
   }
 
-  async changeMark(): Promise<string | null> {
+  changeMark(): Promise<string | null> {
     return this.run('cannot read the store version', () => {
-      const version = (this.st('PRAGMA data_version').get() as Row).data_version as number;
+      const version = this.dataVersion();
       return `${version}.${this.ownWrites}`;
     });
   }
@@ -439,7 +446,7 @@ export class SqliteStore implements Store {
       // and parsing them cost more than the rest of a narrow estimate (bench/query.mjs). The
       // cache is dropped by this store's own writes, and `data_version` changes when another
       // connection (an ingest in another process) commits.
-      const version = (this.st('PRAGMA data_version').get() as Row).data_version as number;
+      const version = this.dataVersion();
       if (this.placesCache?.version !== version) {
         const rows = this.st('SELECT id, name, kind, lat, lon, parents FROM places').all() as Row[];
         const places = rows.map((r) => {
