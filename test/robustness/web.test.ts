@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/ingest/ingest.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.js';
-import { checkServeOptions, type Served, serve } from '../../src/server/serve.js';
+import { checkServeOptions, type Served, type ServeOptions, serve } from '../../src/server/serve.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
 import { resetTally, tally } from './tally.js';
@@ -83,6 +83,10 @@ function count(ok: boolean): void {
   else passed++;
 }
 
+/** the store on a free loopback port, quiet, without a web root or (unless given) a rate limit */
+const serveLocal = (o: Pick<ServeOptions, 'write' | 'token'> & Partial<ServeOptions>) =>
+  serve({ store, port: 0, host: '127.0.0.1', webRoot: null, rateLimit: false, log: () => {}, ...o });
+
 const looksLikeStack = (text: string) => /\n\s+at .+[.:]\d+/.test(text) || /\.(ts|js):\d+:\d+/.test(text);
 
 beforeAll(async () => {
@@ -91,16 +95,7 @@ beforeAll(async () => {
   store = await openStore(join(dir, 'atlas.db'));
   const seed = readFileSync(join(root, 'corpus', 'north-koreans-in-russia.txt'));
   expect((await ingestBytes(store, 'corpus/north-koreans-in-russia.txt', seed)).status).toBe('added');
-  server = await serve({
-    store,
-    port: 0,
-    host: '127.0.0.1',
-    write: true,
-    token: TOKEN,
-    webRoot: null,
-    rateLimit: false,
-    log: () => {},
-  });
+  server = await serveLocal({ write: true, token: TOKEN });
   base = server.url.replace(/\/$/, '');
   const spec = (await (await fetch(`${base}/api/openapi.json`)).json()) as {
     paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
@@ -311,16 +306,7 @@ describe('write gates', () => {
   });
 
   it('a read-only server has no write routes at all (404), token or not', async () => {
-    const readOnly = await serve({
-      store,
-      port: 0,
-      host: '127.0.0.1',
-      write: false,
-      token: null,
-      webRoot: null,
-      rateLimit: false,
-      log: () => {},
-    });
+    const readOnly = await serveLocal({ write: false, token: null });
     try {
       const claim = (await store.claims({ limit: 1 }))[0]!;
       for (const h of [{}, { authorization: `Bearer ${TOKEN}` }] as Record<string, string>[]) {
@@ -380,16 +366,7 @@ describe('limits', () => {
   });
 
   it('a flood from one client is slowed down (429), then served again', async () => {
-    const limited = await serve({
-      store,
-      port: 0,
-      host: '127.0.0.1',
-      write: false,
-      token: null,
-      webRoot: null,
-      rateLimit: { perSecond: 5, burst: 10 },
-      log: () => {},
-    });
+    const limited = await serveLocal({ write: false, token: null, rateLimit: { perSecond: 5, burst: 10 } });
     try {
       const statuses = await Promise.all(
         Array.from({ length: 60 }, () => fetch(`${limited.url}api/health`).then((r) => r.status)),
