@@ -24,9 +24,23 @@ const ingest = spawnSync(process.execPath, [atlas, 'ingest', join(root, 'corpus'
 });
 if (ingest.status !== 0) throw new Error(ingest.stderr);
 
-const server = spawn(process.execPath, [...(process.env.SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.SERVER_PROF] : []), atlas, 'serve', '--db', db, '--port', '0', '--rate-limit', '0'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [
+    ...(process.env.SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.SERVER_PROF] : []),
+    atlas,
+    'serve',
+    '--db',
+    db,
+    '--port',
+    '0',
+    '--rate-limit',
+    '0',
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const base = await new Promise((resolve, reject) => {
   let out = '';
   server.stdout.on('data', (d) => {

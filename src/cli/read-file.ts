@@ -1,12 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
-import { decodeFile } from '../corpus/index.js';
+import { checkDocumentSize, decodeFile } from '../corpus/index.js';
 import { InputError } from '../errors.js';
 
 /** Reads a document file for a command, turning file-system failures into one clear InputError. */
 export function readDocumentFile(path: string): string {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new InputError(`${path} is a folder, not a file`);
+    const st = statSync(path);
+    if (st.isDirectory()) throw new InputError(`${path} is a folder, not a file`);
+    // refused before it is read: a 1 GB file is not loaded into memory only to be turned away
+    checkDocumentSize(st.size, path);
     bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof InputError) throw e;

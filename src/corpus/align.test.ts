@@ -48,4 +48,10 @@ describe('align', () => {
       }),
     );
   });
+
+  it('resynchronises past characters the parser dropped, never mapping the rest to nothing', () => {
+    // parse5 drops NUL in HTML text: "ab\0\00" is read "ab0", and "0" came from the last "0"
+    expect(origins('ab\0\x000', 'ab0')).toEqual(['a', 'b', '0']);
+    expect(origins('ab. \0\0 0', 'ab.  0').slice(4)).toEqual([' ', '0']);
+  });
 });

@@ -123,7 +123,9 @@ function resync(raw: string, i: number, decoded: string, j: number): [number, nu
       const ri = i + a;
       const dj = j + b;
       if (dj >= decoded.length) {
-        if (dj === decoded.length && ri <= raw.length) return [a, b];
+        // Both used up together. Not the decoded text alone: that mapped its tail to nothing
+        // (HTML "ab\0\00": the parser drops the NULs, and "0" came out as an empty span).
+        if (dj === decoded.length && ri === raw.length) return [a, b];
         continue;
       }
       if (ri >= raw.length) continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { normaliseDate, readFrontMatter } from './front-matter.js';
+import { MAX_FRONT_MATTER_CHARS, normaliseDate, readFrontMatter } from './front-matter.js';
 
 describe('readFrontMatter', () => {
   it('reads title, source, date and licence, and where the body starts', () => {
@@ -77,4 +77,27 @@ describe('normaliseDate', () => {
   for (const bad of ['2024-13-01', '2024-02-30', 'Mayday 2024', 'yesterday', true, 20066]) {
     it(`rejects ${String(bad)}`, () => expect(() => normaliseDate(bad, 'date', 'a.md')).toThrow(InputError));
   }
+
+  it('is absent when the closing line is over MAX_FRONT_MATTER_CHARS on (a thematic break)', () => {
+    // 50,000 keys took the YAML parser 34 s (duplicate keys checked pairwise)
+    const long = `---\n${'k: v\n'.repeat(MAX_FRONT_MATTER_CHARS / 4)}---\nText`;
+    expect(readFrontMatter(long, 'a')).toMatchObject({ present: false, bodyStart: 0 });
+    // near miss: just within the limit it is front matter
+    const within = `---\ntitle: x\n${'#\n'.repeat(MAX_FRONT_MATTER_CHARS / 2 - 20)}---\nText`;
+    expect(readFrontMatter(within, 'a')).toMatchObject({ present: true, meta: { title: 'x' } });
+  });
+});
+
+describe('a front matter that is no mapping', () => {
+  it('is refused in one line, however many lines it held (found by the fuzz target)', () => {
+    const source = '---\n\n===\n\n```\n---\n\nIn 2006 about 10,000 workers came.\n';
+    expect(() => readFrontMatter(source, 'x.md')).toThrow(
+      /^invalid front matter in x\.md: found "===\\n```" \(expected/,
+    );
+    try {
+      readFrontMatter(source, 'x.md');
+    } catch (e) {
+      expect((e as Error).message).not.toContain('\n');
+    }
+  });
 });

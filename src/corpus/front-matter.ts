@@ -23,10 +23,18 @@ function lineAt(source: string, i: number): [number, number] {
 const isFence = (line: string, marks: readonly string[]): boolean => marks.includes(line.trimEnd());
 
 /**
+ * The longest front matter read, in characters. A closing `---` further on is a Markdown thematic
+ * break, not the end of front matter (real front matter is a few lines). Why a limit at all: the
+ * YAML parser checks map keys for duplicates pairwise, so 50,000 `key: value` lines (0.7 MB) took
+ * 34 s.
+ */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+/**
  * Finds and parses YAML front matter: a `---` line at the very start (after an optional BOM),
- * YAML, then a `---` (or `...`) line. Without a closing line it is not front matter (a Markdown
- * thematic break, say). Throws InputError naming `path` when the YAML is malformed or a field
- * has a value we cannot use.
+ * YAML, then a `---` (or `...`) line within MAX_FRONT_MATTER_CHARS. Without a closing line it is
+ * not front matter (a Markdown thematic break, say). Throws InputError naming `path` when the
+ * YAML is malformed or a field has a value we cannot use.
  * Example: "---\ntitle: Koreans in Kamchatka\ndate: 2020-05-01\n---\nText" -> title, date, bodyStart 52.
  */
 export function readFrontMatter(source: string, path: string): FrontMatter {
@@ -36,7 +44,7 @@ export function readFrontMatter(source: string, path: string): FrontMatter {
   const [openEnd, yamlStart] = lineAt(source, open);
   if (!isFence(source.slice(open, openEnd), ['---']) || yamlStart === openEnd) return none;
   let i = yamlStart;
-  while (i < source.length) {
+  while (i < source.length && i - yamlStart <= MAX_FRONT_MATTER_CHARS) {
     const [end, next] = lineAt(source, i);
     if (isFence(source.slice(i, end), ['---', '...'])) {
       const meta = parseMeta(source.slice(yamlStart, i), path);
@@ -46,6 +54,12 @@ export function readFrontMatter(source: string, path: string): FrontMatter {
     i = next;
   }
   return none;
+}
+
+/** what was found, on one line and short: an error message is one line (the fuzz target found one that was not) */
+function quoted(found: string): string {
+  const one = JSON.stringify(found);
+  return one.length > 60 ? `${one.slice(0, 57)}..."` : one;
 }
 
 function parseMeta(yamlText: string, path: string): DocumentMeta {
@@ -61,7 +75,7 @@ function parseMeta(yamlText: string, path: string): DocumentMeta {
   if (data === null || data === undefined) return { ...EMPTY_META };
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError(
-      `invalid front matter in ${path}: found ${Array.isArray(data) ? 'a list' : `"${String(data)}"`} (expected "key: value" pairs such as "title: ...")`,
+      `invalid front matter in ${path}: found ${Array.isArray(data) ? 'a list' : quoted(String(data))} (expected "key: value" pairs such as "title: ...")`,
     );
   }
   const fields = new Map<string, unknown>();

@@ -1,4 +1,4 @@
-import { type DefaultTreeAdapterTypes, parse } from 'parse5';
+import { type DefaultTreeAdapterTypes, defaultTreeAdapter, parse } from 'parse5';
 import type { Span } from '../extract/types.js';
 import { align } from './align.js';
 import { TextBuilder } from './offset-map.js';
@@ -103,7 +103,7 @@ const isHtmlSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c
  * The title is the <title>, else the first <h1>.
  */
 export function readHtml(source: string, bodyStart: number): ReaderOutput {
-  const document = parse(source.slice(bodyStart), { sourceCodeLocationInfo: true });
+  const document = parseBounded(source.slice(bodyStart));
   const writer = new HtmlWriter(source, bodyStart);
   // Iterative walk, so deep nesting cannot overflow the call stack: a `{ close }` item marks the
   // end of an element whose children sit above it on the stack.
@@ -133,6 +133,47 @@ export function readHtml(source: string, bodyStart: number): ReaderOutput {
   const title = titleOf(document) ?? (firstH1 ? firstH1.title : null);
   return { ...writer.builder.build(), blocks: writer.blocks, headings: writer.headings, title };
 }
+
+/**
+ * parse5's parse, unless it re-opens more than one formatting element per 32 characters of HTML
+ * (sloppy real pages re-open a few per paragraph), when the HTML is parsed again with its
+ * formatting tags renamed. Why: the parser re-opens every
+ * formatting element still open (b, i, a, font ..., up to 3 alike but any number with distinct
+ * attributes) in each new paragraph, as the HTML standard says, so `<p><b class=1>x<p><b
+ * class=2>x...` makes a tree quadratic in its length (measured: 37 KB took 28 s; 1 MB would not
+ * finish). The rename (`<b class=1>` -> `<x class=1>`, same length, so every offset stands) makes
+ * them ordinary inline elements, which are never re-opened; the visible text is the same, only
+ * where misnested formatting would have carried into the next paragraph (and the odd `<b>`
+ * written inside <title> or <plaintext>) differs. A re-opened element is made from its start
+ * tag's token, so it comes with the same `attrs` array as the element it copies.
+ */
+function parseBounded(html: string): DefaultTreeAdapterTypes.Document {
+  const budget = 10_000 + html.length / 32;
+  let copies = 0;
+  const seen = new WeakSet<object>();
+  const counting = {
+    ...defaultTreeAdapter,
+    createElement(...args: Parameters<typeof defaultTreeAdapter.createElement>) {
+      const attrs = args[2];
+      if (!seen.has(attrs)) seen.add(attrs);
+      else if (++copies > budget) throw OVERGROWN;
+      return defaultTreeAdapter.createElement(...args);
+    },
+  };
+  try {
+    return parse(html, { sourceCodeLocationInfo: true, treeAdapter: counting });
+  } catch (error) {
+    if (error !== OVERGROWN) throw error;
+  }
+  return parse(
+    html.replace(FORMATTING_TAG, (_tag, slash: string, name: string) => `<${slash}${'x'.repeat(name.length)}`),
+    { sourceCodeLocationInfo: true },
+  );
+}
+
+const OVERGROWN = new Error('HTML tree over budget');
+/** The formatting elements of the HTML standard, as the tokenizer reads a start or end tag of one. */
+const FORMATTING_TAG = /<(\/?)(a|b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)(?=[\t\n\f\r />])/gi;
 
 function isHiddenAttribute(attr: { name: string; value: string }): boolean {
   if (attr.name === 'hidden') return true;

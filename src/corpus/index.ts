@@ -61,6 +61,11 @@ export function decodeFile(bytes: Uint8Array, path: string): string {
   }
 }
 
+/** InputError when a file of `bytes` bytes is over the limit: callers check before reading it. */
+export function checkDocumentSize(bytes: number, path: string): void {
+  if (bytes > MAX_DOCUMENT_BYTES) throw tooLarge(path, bytes);
+}
+
 function tooLarge(path: string, bytes: number): InputError {
   return new InputError(
     `invalid document ${path}: ${(bytes / MIB).toFixed(1)} MiB is over the ${MAX_DOCUMENT_BYTES / MIB} MiB limit ` +

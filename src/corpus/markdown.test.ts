@@ -117,4 +117,39 @@ describe('Markdown reader', () => {
     expect(rule.meta.title).toBeNull();
     expect(sentences(rule)).toEqual(['Just text.', 'More.']);
   });
+
+  it('reads a hostile paragraph in pieces, in linear time, each sentence still mapping back', () => {
+    // one paragraph of 20,000 unclosed marks took micromark minutes; in pieces it is linear
+    const src = 'Some 300 *workers [arrived _in 2006. '.repeat(5000);
+    const t = performance.now();
+    const doc2 = readDocument(src, { format: 'markdown' });
+    expect(performance.now() - t).toBeLessThan(20_000);
+    for (const s of doc2.sentences) {
+      const span = doc2.spanToSource(s);
+      // unclosed marks are literal text, so the slice is the sentence, marks or not
+      const plain = (t: string) => t.replace(/[*[_]/g, '');
+      expect(plain(src.slice(span.start, span.end))).toBe(plain(doc2.text.slice(s.start, s.end)));
+    }
+    expect(doc2.sentences.length).toBeGreaterThan(4900);
+  });
+
+  it('reads lines nested deeper than 8 as plain text', () => {
+    const deep = readDocument(`Intro text.\n\n${'> '.repeat(9)}Some 300 workers.\n\nAfter *that*.`, {
+      format: 'markdown',
+    });
+    expect(sentences(deep)).toEqual(['Intro text.', `${'> '.repeat(9)}Some 300 workers.`, 'After that.']);
+    // near miss: 8 deep is Markdown
+    const eight = readDocument(`${'> '.repeat(8)}Some *300* workers.`, { format: 'markdown' });
+    expect(sentences(eight)).toEqual(['Some 300 workers.']);
+  });
+
+  it('cuts a long document at blank lines, keeping fenced code closed across a cut', () => {
+    const para = 'North Koreans in Russia numbered *about* 10,000 in 2006. '.repeat(20);
+    const code = `\`\`\`\n${'let x = 1;\n\n'.repeat(2000)}\`\`\`\n`;
+    const src = `${para}\n\n${code}\n${para}\n\n${para}`;
+    const doc2 = readDocument(src, { format: 'markdown' });
+    // the code (28 KB, cut inside) is not prose; the paragraphs after it are read
+    expect(doc2.text).not.toContain('let x');
+    expect(sentences(doc2)).toHaveLength(60);
+  });
 });

@@ -96,9 +96,9 @@ function codePointAt(text: string, i: number): number {
   return (classOfUnit(c) << 2) | 1;
 }
 
-/** Where a run of code points of classes `mask` starting at `i` ends. */
-function runEnd(text: string, i: number, mask: number): number {
-  const n = text.length;
+/** Where a run of code points of classes `mask` starting at `i` ends, or `limit` if it goes on. */
+function runEnd(text: string, i: number, mask: number, limit: number): number {
+  const n = Math.min(text.length, limit);
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 128) {
@@ -113,23 +113,28 @@ function runEnd(text: string, i: number, mask: number): number {
   return i;
 }
 
-/** End of the token that starts at `i` (a code point that is not a space). */
-function tokenEnd(text: string, i: number): number {
+/**
+ * End of the token that starts at `i` (a code point that is not a space), or some offset at or
+ * past `limit` if it runs that far (the caller cuts it there; scanning on was quadratic in a run
+ * cut into many sentences).
+ */
+function tokenEnd(text: string, i: number, limit: number): number {
   const first = codePointAt(text, i);
   if (((first >> 2) & WORD) === 0) return i + (first & 3);
-  let j = runEnd(text, i + (first & 3), WORD);
+  let j = runEnd(text, i + (first & 3), WORD, limit);
   for (;;) {
+    if (j >= limit) return j;
     const c = text.charCodeAt(j); // NaN past the end: matches nothing below
     if (c === 46 || c === 44) {
       // [.,](?=\p{N})\p{N}+
       const next = codePointAt(text, j + 1);
       if (((next >> 2) & NUMBER) === 0) return j;
-      j = runEnd(text, j + 1 + (next & 3), NUMBER);
+      j = runEnd(text, j + 1 + (next & 3), NUMBER, limit);
     } else if (c === 39 || c === 0x2019 || c === 45 || c === 0x2010) {
       // ['’\-‐](?=[\p{L}\p{N}])[\p{L}\p{M}\p{N}]+
       const next = codePointAt(text, j + 1);
       if (((next >> 2) & AFTER_JOINER) === 0) return j;
-      j = runEnd(text, j + 1 + (next & 3), WORD);
+      j = runEnd(text, j + 1 + (next & 3), WORD, limit);
     } else {
       return j;
     }
@@ -292,7 +297,11 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
         let upper = c >= 65 && c <= 90;
         let j = i + 1;
         let d = 32;
-        for (; j < n; j++) {
+        // Never past the sentence: a run of letters cut into many sentences (a 1 MB "word") was
+        // scanned to its end from every one of them, quadratic (4 s for 1 MB). Stopping at `end`
+        // gives the same token: the general path cuts it there too.
+        const runLimit = Math.min(end, n);
+        for (; j < runLimit; j++) {
           d = text.charCodeAt(j);
           if (d >= 128 || ALNUM[d] === 0) break;
           h = Math.imul(h ^ d, FNV_PRIME);
@@ -338,7 +347,7 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
       }
     }
     // a token never runs past the sentence, even if the text goes on without a break
-    const stop = Math.min(tokenEnd(text, i), end);
+    const stop = Math.min(tokenEnd(text, i, end), end);
     tokens.push(makeToken(text, i, stop));
     i = stop;
   }

@@ -200,6 +200,8 @@ export function parseDigits(s: string): number | null {
     } else break;
   }
   if (k === 0 || (group >= 0 && group !== 3)) return null;
+  // 310 digits and more overflow to Infinity, which is no figure (hostile input; JSON prints null)
+  if (!Number.isFinite(v)) return null;
   if (k === s.length) return v;
   if (s.charCodeAt(k) !== 46 || k + 1 === s.length) return null;
   let scale = 1;
@@ -209,7 +211,9 @@ export function parseDigits(s: string): number | null {
     scale /= 10;
     v += (c - 48) * scale;
   }
-  return Math.round(v * 1e9) / 1e9;
+  // past 1.8e299, v * 1e9 is Infinity: such a figure keeps its value unrounded
+  const rounded = Math.round(v * 1e9) / 1e9;
+  return Number.isFinite(rounded) ? rounded : v;
 }
 
 const isYearValue = (v: number): boolean => Number.isInteger(v) && v >= YEAR_RANGE[0] && v <= YEAR_RANGE[1];

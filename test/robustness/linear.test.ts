@@ -1,0 +1,93 @@
+// Extraction time grows linearly with adversarial input: 4 times the text of one hostile kind
+// must take well under 8 times as long (about 4). Ratios, not absolute times, so the test holds on
+// a slow or busy machine; medians of 3 runs after a warm-up. Sizes: each kind's base is chosen so
+// one run takes about BASE_MS (between 16 KB and 1 MB), keeping the suite short; with
+// ATLAS_LINEAR_KB=1024 every kind is timed at 1 MB against 4 MB (slow: minutes).
+// Found this way (and fixed): attachTime walking back over every sentence of a paragraph for
+// each claim, tokenize scanning a run of letters to its end from every sentence it was cut into,
+// parse5 re-opening formatting elements, micromark on long paragraphs and deep nesting.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocument } from '../../src/corpus/index.js';
+import type { DocumentFormat } from '../../src/corpus/types.js';
+import { extract } from '../../src/extract/index.js';
+import { ADVERSARIAL, ADVERSARIAL_MARKUP, attempt, MB, type Tried } from './hostile.js';
+import { resetTally, tally } from './tally.js';
+
+/** a fixed base size in KB instead of the adaptive one */
+const FIXED_KB = Number(process.env.ATLAS_LINEAR_KB ?? 0);
+const BASE_MS = 60;
+const MIN_BASE = 16 * 1024;
+const tried: Tried = { inputsTried: 0, crashes: 0 };
+const ratios: Record<string, string> = {};
+
+beforeAll(() => resetTally('linear'));
+afterAll(() => {
+  tally('linear', tried);
+  console.log(
+    `extraction time, 4x the text / 1x (median of 3):\n${Object.entries(ratios)
+      .map(([k, v]) => `  ${k.padEnd(42)} ${v}`)
+      .join('\n')}`,
+  );
+  expect(tried.crashes).toBe(0);
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function time(run: () => unknown): number {
+  const t = performance.now();
+  run();
+  return performance.now() - t;
+}
+
+/** Times `build(n)` against `build(4n)`, with n adapted to the kind's speed; returns the ratio. */
+function ratio(name: string, format: DocumentFormat, build: (chars: number) => string): number {
+  const run = (source: string) => () => {
+    const out = attempt(tried, name, () => extract(readDocument(source, { format })));
+    if (out.refused) throw new Error(`${name}: refused: ${out.refused.message}`);
+  };
+  // warm up (the lexicons, the JIT), then see how fast this kind goes
+  run(build(MIN_BASE))();
+  run(build(4 * MIN_BASE))();
+  const probe = time(run(build(4 * MIN_BASE)));
+  let base = FIXED_KB * 1024;
+  if (!FIXED_KB) {
+    const fit = (4 * MIN_BASE * BASE_MS) / Math.max(probe, 1);
+    base = Math.min(MB, Math.max(MIN_BASE, 2 ** Math.floor(Math.log2(fit))));
+  }
+  let ts: number[] = [];
+  let tl: number[] = [];
+  for (;;) {
+    const small = build(base);
+    const large = build(4 * base);
+    run(small)();
+    ts = [];
+    tl = [];
+    for (let k = 0; k < 3; k++) {
+      ts.push(time(run(small)));
+      tl.push(time(run(large)));
+    }
+    // a run of a few milliseconds is mostly noise: measure again on more text
+    if (FIXED_KB || median(ts) >= BASE_MS / 4 || base >= MB) break;
+    base = Math.min(MB, base * 4);
+  }
+  const r = median(tl) / median(ts);
+  ratios[`${name} (${format})`] =
+    `${r.toFixed(2)}  (${Math.round(base / 1024)} KB ${median(ts).toFixed(0)} ms, ${Math.round((4 * base) / 1024)} KB ${median(tl).toFixed(0)} ms)`;
+  return r;
+}
+
+describe('extraction time is linear in hostile input', () => {
+  for (const [name, build] of Object.entries(ADVERSARIAL)) {
+    it(`${name}: 4x the text, < 8x the time`, () => {
+      expect(ratio(name, 'text', build)).toBeLessThan(8);
+    }, 120_000);
+  }
+  it('equals signs, read as MediaWiki: 4x the text, < 8x the time', () => {
+    expect(ratio('equals signs', 'mediawiki', ADVERSARIAL['equals signs']!)).toBeLessThan(8);
+  }, 120_000);
+  for (const [name, { format, build }] of Object.entries(ADVERSARIAL_MARKUP)) {
+    it(`${name}: 4x the text, < 8x the time`, () => {
+      expect(ratio(name, format, build)).toBeLessThan(8);
+    }, 120_000);
+  }
+});
