@@ -8,22 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withPostgres } from '../postgres.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const atlasBin = join(root, 'bin', 'atlas.js');
-const base = process.env.ATLAS_TEST_PG;
-const SKIPPED = 'queue test SKIPPED: set ATLAS_TEST_PG (scripts/pg-test-cluster.sh starts one)';
-
-if (!base) {
-  if (process.env.ATLAS_REQUIRE_PG === '1') {
-    it('queue test: ATLAS_TEST_PG must be set when ATLAS_REQUIRE_PG=1', () => {
-      throw new Error('ATLAS_REQUIRE_PG=1 but ATLAS_TEST_PG is not set');
-    });
-  } else {
-    console.warn(SKIPPED);
-    it.skip(SKIPPED, () => {});
-  }
-} else {
+withPostgres('queue test', (base) => {
   describe('atlas ingest --queue and two workers', () => {
     const schema = `test_queue_${randomBytes(4).toString('hex')}`;
     const url = new URL(base);
@@ -84,4 +73,4 @@ if (!base) {
       expect(new Set(stored.map((d) => d.claims)).size).toBe(1); // every document whole
     }, 180_000);
   });
-}
+});

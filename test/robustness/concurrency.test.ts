@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
+import { withPostgres } from '../postgres.js';
 import {
   type Ack,
   acknowledged,
@@ -19,7 +20,6 @@ import {
   crashesIn,
   type Finished,
   killStragglers,
-  PG_URL,
   pgUrl,
   postgresState,
   random,
@@ -408,19 +408,7 @@ concurrencySuite({
   },
 });
 
-const SKIPPED = 'PostgreSQL concurrency test SKIPPED: set ATLAS_TEST_PG (scripts/pg-test-cluster.sh starts one)';
-
-if (!PG_URL) {
-  if (process.env.ATLAS_REQUIRE_PG === '1') {
-    it('PostgreSQL concurrency test: ATLAS_TEST_PG must be set when ATLAS_REQUIRE_PG=1', () => {
-      throw new Error('ATLAS_REQUIRE_PG=1 but ATLAS_TEST_PG is not set');
-    });
-  } else {
-    console.warn(SKIPPED);
-    it.skip(SKIPPED, () => {});
-  }
-} else {
-  const base = PG_URL;
+withPostgres('PostgreSQL concurrency test', (base) => {
   const admin = new pg.Pool({ connectionString: base, max: 1 });
   const schemas: string[] = [];
   afterAll(async () => {
@@ -438,4 +426,4 @@ if (!PG_URL) {
     },
     state: postgresState,
   });
-}
+});

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, migrateTo } from '../../src/store/migrations/sqlite.js';
 import { openStore } from '../../src/store/open.js';
 import { CLAIM_COLUMNS, EVENT_COLUMNS } from '../../src/store/rows.js';
+import { withPostgres } from '../postgres.js';
 import {
   acknowledged,
   acknowledgedReviews,
@@ -26,7 +27,6 @@ import {
   killAfter,
   killInside,
   killStragglers,
-  PG_URL,
   pgUrl,
   pgWriting,
   postgresState,
@@ -550,19 +550,7 @@ describe('SQLite: full disk and read-only store', () => {
 
 // ---- PostgreSQL ----
 
-const SKIPPED = 'PostgreSQL crash test SKIPPED: set ATLAS_TEST_PG (scripts/pg-test-cluster.sh starts one)';
-
-if (!PG_URL) {
-  if (process.env.ATLAS_REQUIRE_PG === '1') {
-    it('PostgreSQL crash test: ATLAS_TEST_PG must be set when ATLAS_REQUIRE_PG=1', () => {
-      throw new Error('ATLAS_REQUIRE_PG=1 but ATLAS_TEST_PG is not set');
-    });
-  } else {
-    console.warn(SKIPPED);
-    it.skip(SKIPPED, () => {});
-  }
-} else {
-  const base = PG_URL;
+withPostgres('PostgreSQL crash test', (base) => {
   describe('PostgreSQL: SIGKILL', () => {
     // a schema of its own: test files run in parallel against one database
     const schema = `crash_${randomBytes(6).toString('hex')}`;
@@ -602,4 +590,4 @@ if (!PG_URL) {
       expect(await problemsOf(state, db, ack, [])).toEqual([]);
     }, 90_000);
   });
-}
+});

@@ -490,8 +490,6 @@ export async function killAfter(p: Running, ms: number): Promise<Finished> {
 
 // ---- PostgreSQL ----
 
-export const PG_URL = process.env.ATLAS_TEST_PG;
-
 /** first key of the advisory lock PostgresStore holds while writing a document (src/store/postgres.ts) */
 const DOCUMENT_LOCK = 0x41544c44;
 
