@@ -247,8 +247,8 @@ export class PostgresStore implements Store {
     return (await run(this.pool, sql, params)).rows;
   }
 
-  /** runs `fn` between BEGIN and COMMIT on one client; ROLLBACK on any error */
-  private async transaction<T>(what: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** runs `fn` between `begin` and COMMIT on one client; ROLLBACK on any error */
+  private async transaction<T>(what: string, fn: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -257,7 +257,7 @@ export class PostgresStore implements Store {
     }
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
@@ -308,36 +308,21 @@ export class PostgresStore implements Store {
    * READ READ ONLY transaction; writes through it fail.
    */
   async snapshot<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (err) {
-      throw storeError('cannot read the store', err);
-    }
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const view = Object.create(this) as PostgresStore;
-      // one after another: pg deprecates a second query on a client still running one
-      let queue: Promise<unknown> = Promise.resolve();
-      view.query = (sql: string, params: unknown[] = []) => {
-        const rows = queue.then(() => run(client, sql, params)).then((r) => r.rows);
-        queue = rows.catch(() => {});
-        return rows;
-      };
-      const result = await fn(view);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollback) {
-        broken = rollback instanceof Error ? rollback : new Error(String(rollback));
-      }
-      throw storeError('cannot read the store', err);
-    } finally {
-      client.release(broken);
-    }
+    return this.transaction(
+      'cannot read the store',
+      (client) => {
+        const view = Object.create(this) as PostgresStore;
+        // one after another: pg deprecates a second query on a client still running one
+        let queue: Promise<unknown> = Promise.resolve();
+        view.query = (sql: string, params: unknown[] = []) => {
+          const rows = queue.then(() => run(client, sql, params)).then((r) => r.rows);
+          queue = rows.catch(() => {});
+          return rows;
+        };
+        return fn(view);
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
   }
 
   async documentState(id: string): Promise<{ hash: string; extractor: string } | null> {
