@@ -90,12 +90,12 @@ if (!url) {
       const target = inSchema(url, await freshSchema());
       const stores = await Promise.all([PostgresStore.open(target), PostgresStore.open(target), openStore(target)]);
       try {
-        for (const s of stores) expect(await s.schemaVersion()).toBe(5);
+        for (const s of stores) expect(await s.schemaVersion()).toBe(6);
         const check = new pg.Client({ connectionString: target });
         await check.connect();
         const { rows } = await check.query('SELECT version FROM schema_migrations ORDER BY version');
         await check.end();
-        expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+        expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
       } finally {
         for (const s of stores) await s.close();
       }

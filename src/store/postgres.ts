@@ -20,6 +20,8 @@ import {
   eventConditions,
   eventFromRow,
   eventValues,
+  FACT_COLUMNS,
+  factsFromValues,
   hitFromRow,
   LOGICAL_CHECKS,
   MARK_END,
@@ -39,6 +41,7 @@ import {
   where,
 } from './rows.js';
 import type {
+  ClaimFacts,
   ClaimFilter,
   ClaimRecord,
   DocumentInput,
@@ -540,6 +543,17 @@ export class PostgresStore implements Store {
       const { limit, offset } = page(filter);
       const sql = `SELECT ${CLAIM_COLUMNS.join(', ')} FROM claims${conditions} ORDER BY document, ord LIMIT ${b.bind(limit)} OFFSET ${b.bind(offset)}`;
       return (await this.query(sql, b.values)).map(claimFromRow);
+    });
+  }
+
+  async claimFacts(filter: ClaimFilter = {}): Promise<ClaimFacts[]> {
+    return this.read('cannot read claims', async () => {
+      const b = new PostgresBinder();
+      const conditions = where(claimConditions(filter, b));
+      const { limit, offset } = page(filter);
+      const columns = FACT_COLUMNS.map((c, i) => `${c} AS f${i}`).join(', ');
+      const sql = `SELECT ${columns} FROM claims${conditions} ORDER BY document, ord LIMIT ${b.bind(limit)} OFFSET ${b.bind(offset)}`;
+      return (await this.query(sql, b.values)).map((r) => factsFromValues(FACT_COLUMNS.map((_, i) => r[`f${i}`])));
     });
   }
 

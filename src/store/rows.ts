@@ -5,8 +5,10 @@
  */
 import { InputError, NotFoundError, StoreError } from '../errors.js';
 import type { ClaimJson, EventJson, PlaceJson, TimeJson } from '../extract/index.js';
+import type { Approx, GroupKind, Measure, Modality } from '../extract/types.js';
 import { assignIds, quoteSelector } from './review.js';
 import type {
+  ClaimFacts,
   ClaimFilter,
   ClaimPatch,
   ClaimRecord,
@@ -34,7 +36,8 @@ export function yearOf(iso: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function yearRange(time: TimeJson | null): [number | null, number | null] {
+/** the years a time is stored with (`year_from`, `year_to`): open ends far out, no time null */
+export function storedYears(time: TimeJson | null): [number | null, number | null] {
   if (!time) return [null, null];
   return [yearOf(time.start) ?? OPEN_START, yearOf(time.end) ?? OPEN_END];
 }
@@ -83,7 +86,7 @@ export const CLAIM_MUTABLE_FROM = CLAIM_COLUMNS.indexOf('measure');
 
 /** a claim record as a row; `machine` as JSON text */
 export function claimValues(c: ClaimRecord, ord: number): unknown[] {
-  const [yearFrom, yearTo] = yearRange(c.time);
+  const [yearFrom, yearTo] = storedYears(c.time);
   return [
     c.id,
     c.document,
@@ -194,6 +197,80 @@ export function claimFromRow(r: Row): ClaimRecord {
   return claimFromValues(CLAIM_COLUMNS.map((c) => r[c]));
 }
 
+/**
+ * The columns of ClaimFacts, in the order factsFromValues reads them. All are in the index
+ * claims_place_group (SQLite migration 6), so reading them for a place never reads the table.
+ */
+export const FACT_COLUMNS = [
+  'id',
+  'document',
+  'sentence_index',
+  'span_start',
+  'measure',
+  'unit',
+  'per',
+  'group_kind',
+  'group_label',
+  'group_implied IS NOT NULL',
+  'place_id',
+  'place_implied IS NOT NULL',
+  'year_from',
+  'year_to',
+  'time_implied IS NOT NULL',
+  'modality',
+  'approx',
+] as const;
+
+/** ClaimFacts from a row of FACT_COLUMNS read as an array (flags are 0/1 in SQLite, booleans in PostgreSQL) */
+export function factsFromValues(v: readonly unknown[]): ClaimFacts {
+  const yearFrom = v[12] as number | null;
+  const yearTo = v[13] as number | null;
+  return {
+    id: v[0] as string,
+    document: v[1] as string,
+    sentenceIndex: v[2] as number,
+    spanStart: v[3] as number,
+    measure: v[4] as Measure,
+    unit: v[5] as string,
+    per: v[6] as string | null,
+    groupKind: v[7] as GroupKind | null,
+    groupLabel: v[8] as string | null,
+    groupImplied: Boolean(v[9]),
+    placeId: v[10] as string | null,
+    placeImplied: Boolean(v[11]),
+    hasTime: yearTo !== null,
+    yearFrom: yearFrom === null || yearFrom <= OPEN_START ? null : yearFrom,
+    yearTo: yearTo === null || yearTo >= OPEN_END ? null : yearTo,
+    timeImplied: Boolean(v[14]),
+    modality: v[15] as Modality,
+    approx: v[16] as Approx,
+  };
+}
+
+/** The facts of a claim read in full: what factsFromValues gives for its row. */
+export function factsOf(c: ClaimRecord): ClaimFacts {
+  const [yearFrom, yearTo] = storedYears(c.time);
+  return factsFromValues([
+    c.id,
+    c.document,
+    c.sentenceIndex,
+    c.span[0],
+    c.measure,
+    c.unit,
+    c.per,
+    c.group?.kind ?? null,
+    c.group?.label ?? null,
+    c.group?.implied != null,
+    c.place?.id ?? null,
+    c.place?.implied != null,
+    yearFrom,
+    yearTo,
+    c.time?.implied != null,
+    c.modality,
+    c.value.approx,
+  ]);
+}
+
 export const EVENT_COLUMNS = [
   'id',
   'document',
@@ -221,7 +298,7 @@ export const EVENT_COLUMNS = [
 ] as const;
 
 export function eventValues(e: EventRecord, ord: number): unknown[] {
-  const [yearFrom, yearTo] = yearRange(e.time);
+  const [yearFrom, yearTo] = storedYears(e.time);
   return [
     e.id,
     e.document,
@@ -357,6 +434,9 @@ export function claimConditions(f: ClaimFilter, b: Binder): string[] {
   inOrNone(b, 'measure', list(f.measure), out);
   inOrNone(b, 'group_kind', list(f.groupKind), out);
   inOrNone(b, 'place_id', f.placeIds, out);
+  inOrNone(b, 'id', f.ids, out);
+  if (f.unitFamily === 'money') out.push('length(unit) = 3 AND upper(unit) = unit');
+  else if (f.unitFamily !== undefined) out.push(`unit = ${b.bind(f.unitFamily === 'person' ? 'person' : 'percent')}`);
   overlap(f, b, out);
   if (f.within !== undefined && f.from !== undefined && f.to !== undefined) {
     // open ends are stored far out (OPEN_START, OPEN_END), so they always reach outside. The

@@ -60,7 +60,7 @@ describe('opening a SQLite store', () => {
 
   it('opens a private store in memory', async () => {
     const store = await SqliteStore.open(':memory:');
-    expect(await store.schemaVersion()).toBe(5);
+    expect(await store.schemaVersion()).toBe(6);
     await store.close();
   });
 
@@ -127,8 +127,8 @@ describe('opening a SQLite store', () => {
     const path = freshPath();
     const [a, b] = await Promise.all([openStore(path), openStore(path)]);
     try {
-      expect(await a.schemaVersion()).toBe(5);
-      expect(await b.schemaVersion()).toBe(5);
+      expect(await a.schemaVersion()).toBe(6);
+      expect(await b.schemaVersion()).toBe(6);
       expect(await a.listDocuments()).toEqual([]);
       expect(await b.integrityCheck()).toEqual([]);
     } finally {

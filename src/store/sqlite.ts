@@ -22,6 +22,8 @@ import {
   eventConditions,
   eventFromRow,
   eventValues,
+  FACT_COLUMNS,
+  factsFromValues,
   hitFromRow,
   LOGICAL_CHECKS,
   MARK_END,
@@ -41,6 +43,7 @@ import {
   where,
 } from './rows.js';
 import type {
+  ClaimFacts,
   ClaimFilter,
   ClaimRecord,
   DocumentInput,
@@ -76,6 +79,11 @@ const UPDATE_CLAIM = `UPDATE claims SET ${CLAIM_COLUMNS.slice(CLAIM_MUTABLE_FROM
 const INSERT_EVENT = `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Binds with `?`; a list travels as one JSON value, so its length never meets SQLite's variable limit. */
+/** lists at most this long are bound value by value (SqliteBinder.inList) */
+const SHORT_LIST = 16;
+/** prepared statements kept per store at most: statement texts vary with list lengths */
+const MAX_STATEMENTS = 512;
+
 class SqliteBinder implements Binder {
   readonly values: unknown[] = [];
   bind(value: unknown): string {
@@ -83,11 +91,63 @@ class SqliteBinder implements Binder {
     return '?';
   }
   inList(column: string, values: readonly string[]): string {
+    // A short list as its own values: SQLite reads a json_each list through a virtual table per
+    // execution, ~0.04 ms a list, and a question about a place runs ~10 statements of up to 5
+    // branches of 4 lists (bench/query.mjs). A long list as one value: statements stay few.
+    if (values.length === 1) return `${column} = ${this.bind(values[0])}`;
+    if (values.length <= SHORT_LIST) return `${column} IN (${values.map((v) => this.bind(v)).join(', ')})`;
     return `${column} IN (SELECT value FROM json_each(${this.bind(JSON.stringify(values))}))`;
   }
   contains(column: string, needle: string): string {
     return `instr(atlas_lower(${column}), ${this.bind(needle.toLowerCase())}) > 0`;
   }
+}
+
+/**
+ * Span classes of migration 6: the most years a claim of each class spans (`year_to - year_from`);
+ * the last class, longer spans and open ends, has no bound.
+ */
+const SPAN_CLASSES = [0, 3, 15, 63, null] as const;
+
+/**
+ * `SELECT columns FROM claims` restricted to `filter`, and its values. When the filter asks for
+ * years from some year on, it is asked of each span class in turn (UNION ALL): a claim spanning
+ * at most L years that reaches `from` starts at `from - L` or later, so each class reads a range
+ * of year_from a few years wide in the indexes of migration 6, where `year_to >= from` alone read
+ * every claim that ends later (most of them, for an early year).
+ */
+function claimsMatching(filter: ClaimFilter, columns: readonly string[]): { sql: string; values: unknown[] } {
+  const b = new SqliteBinder();
+  const conditions = claimConditions(filter, b);
+  if (filter.from === undefined && filter.to === undefined) {
+    return { sql: `SELECT ${columns.join(', ')} FROM claims${where(conditions)}`, values: b.values };
+  }
+  // The index is named: with year bounds on both ends the planner sometimes took claims_years
+  // (year_from, year_to) for a branch and read every claim of the years (~350 ms a branch).
+  const index = filter.placeIds
+    ? ' INDEXED BY claims_place_group'
+    : filter.groupKind
+      ? ' INDEXED BY claims_group_years'
+      : '';
+  const select = `SELECT ${columns.join(', ')} FROM claims${index}`;
+  if (filter.from === undefined) {
+    // a year_from range per class (year_from <= to) needs the class in the index bound first
+    conditions.push(`span_class IN (${SPAN_CLASSES.map((_, k) => k).join(', ')})`);
+    return { sql: `${select}${where(conditions)}`, values: b.values };
+  }
+  const from = filter.from;
+  // inside the years asked, a claim starts at `from` or later whatever its span
+  const inside = filter.within === true && filter.to !== undefined;
+  const branches: string[] = [];
+  const values: unknown[] = [];
+  SPAN_CLASSES.forEach((most, k) => {
+    const lowest = inside ? from : most === null ? null : from - most;
+    branches.push(
+      `${select}${where([...conditions, `span_class = ${k}`, ...(lowest === null ? [] : ['year_from >= ?'])])}`,
+    );
+    values.push(...b.values, ...(lowest === null ? [] : [lowest]));
+  });
+  return { sql: branches.join(' UNION ALL '), values };
 }
 
 export class SqliteStore implements Store {
@@ -164,6 +224,7 @@ export class SqliteStore implements Store {
   private rawSt(sql: string): Database.Statement {
     let statement = this.rawStatements.get(sql);
     if (!statement) {
+      if (this.rawStatements.size >= MAX_STATEMENTS) this.rawStatements.clear();
       statement = this.db.prepare(sql).raw(true);
       this.rawStatements.set(sql, statement);
     }
@@ -173,6 +234,7 @@ export class SqliteStore implements Store {
   private st(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
     }
@@ -380,26 +442,36 @@ export class SqliteStore implements Store {
 
   async claims(filter: ClaimFilter = {}): Promise<ClaimRecord[]> {
     return this.run('cannot read claims', () => {
-      const b = new SqliteBinder();
-      const conditions = where(claimConditions(filter, b));
       const { limit, offset } = page(filter);
       // A page is chosen by rowid from the index alone (it holds the filter columns, document
       // and ord: migration 5), then only its rows are read; a plain LIMIT read every matching
       // row from the table to sort them first.
-      const sql =
-        limit === null && offset === 0
-          ? `SELECT ${CLAIM_COLUMNS.join(', ')} FROM claims${conditions} ORDER BY document, ord`
-          : `SELECT ${CLAIM_COLUMNS.join(', ')} FROM claims WHERE rowid IN (SELECT rowid FROM claims${conditions} ORDER BY document, ord LIMIT ? OFFSET ?) ORDER BY document, ord`;
-      const params = limit === null && offset === 0 ? b.values : [...b.values, limit ?? -1, offset];
-      return (this.rawSt(sql).all(...params) as unknown[][]).map(claimFromValues);
+      if (limit === null && offset === 0) {
+        const m = claimsMatching(filter, CLAIM_COLUMNS);
+        return (this.rawSt(`${m.sql} ORDER BY document, ord`).all(...m.values) as unknown[][]).map(claimFromValues);
+      }
+      const m = claimsMatching(filter, ['rowid AS r', 'document', 'ord']);
+      const sql = `SELECT ${CLAIM_COLUMNS.join(', ')} FROM claims WHERE rowid IN (SELECT r FROM (${m.sql}) ORDER BY document, ord LIMIT ? OFFSET ?) ORDER BY document, ord`;
+      return (this.rawSt(sql).all(...m.values, limit ?? -1, offset) as unknown[][]).map(claimFromValues);
+    });
+  }
+
+  async claimFacts(filter: ClaimFilter = {}): Promise<ClaimFacts[]> {
+    return this.run('cannot read claims', () => {
+      const { limit, offset } = page(filter);
+      // every column is in claims_place_group and claims_group_years (migration 6): ranking the
+      // claims of a question reads no table row
+      const m = claimsMatching(filter, [...FACT_COLUMNS.map((c, i) => `${c} AS f${i}`), 'document AS d', 'ord AS o']);
+      const facts = FACT_COLUMNS.map((_, i) => `f${i}`).join(', ');
+      const sql = `SELECT ${facts} FROM (${m.sql}) ORDER BY d, o LIMIT ? OFFSET ?`;
+      return (this.rawSt(sql).all(...m.values, limit ?? -1, offset) as unknown[][]).map(factsFromValues);
     });
   }
 
   async countClaims(filter: ClaimFilter = {}): Promise<number> {
     return this.run('cannot count claims', () => {
-      const b = new SqliteBinder();
-      const conditions = where(claimConditions(filter, b));
-      return (this.st(`SELECT count(*) AS n FROM claims${conditions}`).get(...b.values) as Row).n;
+      const m = claimsMatching(filter, ['1']);
+      return (this.st(`SELECT count(*) AS n FROM (${m.sql})`).get(...m.values) as Row).n;
     });
   }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError, NotFoundError, StoreError } from '../errors.js';
 import type { ClaimJson, EventJson } from '../extract/index.js';
-import { CLAIM_COLUMNS, claimValues } from './rows.js';
+import { CLAIM_COLUMNS, claimValues, factsOf } from './rows.js';
 import type { ClaimRecord, DocumentInput, PlaceRecord, SentenceRecord, Store } from './types.js';
 
 /** a store location at an older schema version, reached through the driver directly */
@@ -23,7 +23,7 @@ export interface SuiteHooks {
   createAt(version: number): Promise<LegacyStore>;
 }
 
-const LATEST = 5;
+const LATEST = 6;
 
 const PLACES: PlaceRecord[] = [
   { id: 'city:RU:vladivostok', name: 'Vladivostok', kind: 'city', lat: 43.12, lon: 131.9, parents: ['RU-PRI', 'RU'] },
@@ -441,6 +441,98 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         expect(await store.countClaims()).toBe(5);
         expect(await store.countClaims({ measure: 'population', limit: 1 })).toBe(2);
         await expect(store.claims({ limit: -1 })).rejects.toThrow(/invalid limit: -1/);
+      });
+
+      it('reads the facts of claims: the same claims, order and paging as claims(), what ranks them and nothing else', async () => {
+        // a corrected claim's facts are its corrected values
+        await store.addReview((await claimOn('3,000')).id, {
+          action: 'correct',
+          patch: { measure: 'arrivals' },
+          note: null,
+        });
+        for (const filter of [{}, { from: 1966, to: 1967 }, { measure: 'population' as const, limit: 1, offset: 1 }]) {
+          const claims = await store.claims(filter);
+          expect(await store.claimFacts(filter)).toEqual(claims.map(factsOf));
+        }
+        const facts = await store.claimFacts({ from: 1960, to: 1960 });
+        // "since 1960": open end as null, a time all the same; carried times and places flagged
+        expect(facts.map((f) => [f.yearFrom, f.yearTo, f.hasTime])).toEqual([[1960, null, true]]);
+        expect((await store.claimFacts({ measure: 'arrivals' })).map((f) => f.measure)).toEqual([
+          'arrivals',
+          'arrivals',
+        ]);
+        const ids = (await store.claims()).map((c) => c.id);
+        expect((await store.claims({ ids: [ids[3]!, ids[0]!, 'nope'] })).map((c) => c.id)).toEqual([ids[0], ids[3]]);
+        expect(await store.claims({ ids: [] })).toEqual([]);
+      });
+
+      it('finds every claim whose years overlap, whatever their span, as reading them all does', async () => {
+        // spans of every length the SQLite store reads by class (0, up to 3, 15, 63, longer) and open ends
+        const shapes: [number | null, number | null][] = [];
+        for (let y = 1940; y < 2030; y += 7) {
+          for (const span of [0, 2, 3, 9, 15, 40, 63, 64, 150]) shapes.push([y, y + span]);
+          shapes.push([y, null], [null, y]);
+        }
+        const text = `Title\n${shapes.map((_, k) => `Count ${String(k).padStart(4, '0')} here.`).join(' ')}`;
+        const sentences = sentencesOf(text);
+        const claims = shapes.map(([a, b], k): ClaimJson & { sentenceIndex: number } => {
+          const quote = String(k).padStart(4, '0');
+          const start = text.indexOf(quote);
+          const t = (y: number | null) => (y === null ? null : String(y));
+          return {
+            span: [start, start + 4],
+            sentence: [sentences[k]!.start, sentences[k]!.end],
+            sentenceIndex: k,
+            text: quote,
+            measure: 'population',
+            value: { low: k, high: k, approx: 'exact' },
+            unit: 'person',
+            per: null,
+            group: { kind: 'workers', label: 'workers' },
+            time: { start: t(a), end: t(b), edtf: `${t(a) ?? '..'}/${t(b) ?? '..'}`, precision: 'year' },
+            place: placeJson('RU-KHA'),
+            source: null,
+            modality: 'asserted',
+            rule: 'test',
+          };
+        });
+        await store.putDocument({ ...documentOf('spans', text), sentences, claims, events: [] });
+        const overlaps = (k: number, from?: number, to?: number, within?: boolean) => {
+          const [a, b] = shapes[k]!;
+          const lo = a ?? -Infinity;
+          const hi = b ?? Infinity;
+          if ((from !== undefined && hi < from) || (to !== undefined && lo > to)) return false;
+          if (within === undefined || from === undefined || to === undefined) return true;
+          return within === (lo >= from && hi <= to);
+        };
+        for (const [from, to] of [
+          [1959, 1959],
+          [1967, 1970],
+          [2024, 2024],
+          [1900, 1939],
+          [2000, 2100],
+          [1990, undefined],
+          [undefined, 1950],
+        ] as [number | undefined, number | undefined][]) {
+          for (const within of [undefined, true, false]) {
+            const f = { document: 'spans', from, to, within, groupKind: 'workers' as const, placeIds: ['RU-KHA'] };
+            const want = shapes.flatMap((_, k) => (overlaps(k, from, to, within) ? [String(k).padStart(4, '0')] : []));
+            const label = JSON.stringify(f);
+            expect(texts(await store.claims(f)), label).toEqual(want);
+            expect(
+              (await store.claimFacts({ ...f, placeIds: undefined })).map((c) => c.spanStart),
+              label,
+            ).toEqual((await store.claims(f)).map((c) => c.span[0]));
+            expect(await store.countClaims(f), label).toBe(want.length);
+            expect(texts(await store.claims({ ...f, limit: 3, offset: 2 })), label).toEqual(want.slice(2, 5));
+          }
+        }
+      });
+
+      it('filters claims by the family of their unit: people, shares or money', async () => {
+        expect(texts(await store.claims({ unitFamily: 'percent' }))).toEqual(['40%']);
+        expect(await store.countClaims({ unitFamily: 'person' })).toBe(4);
+        expect(await store.countClaims({ unitFamily: 'money' })).toBe(0);
       });
 
       it('filters events by type, place, years and document, with paging', async () => {
