@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, NotFoundError, StoreError } from '../errors.js';
+import { DEFAULT_CANDIDATES, MAX_CANDIDATES } from '../query/estimate.js';
 import { exportCommand } from './commands/export.js';
 import { extractCommand } from './commands/extract.js';
 import { ingestCommand, workerCommand } from './commands/ingest.js';
@@ -171,6 +172,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--from <year>', 'first year')
     .option('--to <year>', 'last year')
     .option('--measure <measure>', 'population, arrivals, departures, count, share, money')
+    .option('--limit <n>', `at most this many candidates (default ${DEFAULT_CANDIDATES}, at most ${MAX_CANDIDATES})`)
     .option('--json', 'print one JSON object')
     .action(async (options) => write(await estimateCommand(options)));
 

@@ -176,6 +176,32 @@ describe('estimate', () => {
     expect(money.answer.kind).toBe('none');
   });
 
+  it('answers a question about money with money and one about a share with a share', async () => {
+    const store = await open(
+      documentWith('a', [
+        workers(10000),
+        workers(40, {
+          sentence: 'The workers earned $40 a month in 2006.',
+          quote: '$40',
+          unit: 'USD',
+          per: 'month',
+          measure: 'money',
+        }),
+        workers(65, {
+          sentence: 'In 2006, 65% of the workers were in Russia.',
+          quote: '65%',
+          unit: 'percent',
+          measure: 'share',
+        }),
+      ]),
+    );
+    const ask = (measure: 'money' | 'share' | 'population') =>
+      estimate(store, { group: { kind: 'workers' }, place: RU, from: 2006, to: 2006, measure });
+    expect((await ask('money')).candidates.map((c) => c.claim.unit)).toEqual(['USD']);
+    expect((await ask('share')).candidates.map((c) => c.claim.unit)).toEqual(['percent']);
+    expect((await ask('population')).candidates.map((c) => c.claim.unit)).toEqual(['person']);
+  });
+
   it('matches open-ended and multi-year claims by overlap', async () => {
     const store = await open(
       documentWith('a', [workers(8000, { time: ['1990', '2000'], sentence: 'From 1990 to 2000, 8,000 workers.' })]),
@@ -257,11 +283,14 @@ describe('estimate reads the best-bounded parts first', () => {
       Array.from({ length: 50 }, () => {
         const low = 100 + Math.floor(r() * 100_000);
         const quote = low.toLocaleString('en-US');
+        const group = pick(KINDS);
         return {
           sentence: `Some ${quote} people were there.`,
           quote,
           low,
-          group: pick(KINDS),
+          group,
+          // a few labels name a head a question may ask for ("loggers"): fits of 0.75 tie across parts
+          label: group === 'workers' && r() < 0.3 ? pick(['loggers', 'North Korean lumberjacks']) : group,
           measure: pick(MEASURES),
           time: time(),
           place: pick(PLACES),
@@ -278,8 +307,9 @@ describe('estimate reads the best-bounded parts first', () => {
     let long = 0;
     for (let i = 0; i < 40; i++) {
       const from = 1998 + Math.floor(r() * 10);
+      const kind = pick(['general', 'general', 'workers', 'workers', 'refugees'] as const);
       const query = {
-        group: { kind: pick(['general', 'general', 'workers', 'refugees'] as const) },
+        group: { kind, head: kind === 'workers' && r() < 0.6 ? pick(['loggers', 'lumberjacks']) : null },
         place: getPlace(pick(['RU', 'RU', 'RU-PRI', 'KP']))!,
         from,
         to: from + (r() < 0.7 ? 0 : Math.floor(r() * 12)),
@@ -300,5 +330,41 @@ describe('estimate reads the best-bounded parts first', () => {
     }
     // the comparison must include questions where the cut matters
     expect(long).toBeGreaterThan(10);
+  });
+});
+
+describe('estimate ranks claims that fit equally well by the part they were read from', () => {
+  // Asked "loggers in Russia in 2006": a claim of plain workers in 2006 fits 0.75 (no head), and so
+  // does one of loggers over 2005-2006 (half its years asked). The first is read from the part of
+  // claims inside the asked years, the second from the part reaching outside them (bound 0.75).
+  const outside = workers(3000, { label: 'North Korean loggers', time: ['2005', '2006'] });
+  const plain = (low: number) => workers(low, { label: 'North Korean workers' });
+  const query = { group: { kind: 'workers' as const, head: 'loggers' }, place: RU, from: 2006, to: 2006 };
+
+  it('puts the earlier part first on a tie, whatever the document order, as reading everything does', async () => {
+    const store = await open(documentWith('a', [outside]), documentWith('b', [plain(1000), plain(2000)]));
+    const fast = await estimate(store, query, { limit: 2 });
+    const full = await estimate(store, query, { limit: 2, exhaustive: true });
+    expect(fast.candidates.map((c) => c.fit)).toEqual([0.75, 0.75]);
+    expect(fast.candidates.map((c) => c.claim.value.low)).toEqual([1000, 2000]);
+    expect(full.candidates.map((c) => c.claim.id)).toEqual(fast.candidates.map((c) => c.claim.id));
+  });
+
+  it('does not read a part whose bound the weakest claim held already reaches', async () => {
+    const store = await open(documentWith('a', [outside]), documentWith('b', [plain(1000), plain(2000)]));
+    const read: boolean[] = [];
+    const claims = store.claimFacts.bind(store);
+    store.claimFacts = async (f) => {
+      read.push(f?.within ?? true);
+      return claims(f);
+    };
+    await estimate(store, query, { limit: 2 });
+    expect(read).not.toContain(false);
+    // with room for a third candidate it is read, and found
+    read.length = 0;
+    expect((await estimate(store, query, { limit: 3 })).candidates.map((c) => c.claim.value.low)).toEqual([
+      1000, 2000, 3000,
+    ]);
+    expect(read).toContain(false);
   });
 });

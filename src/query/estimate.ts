@@ -15,7 +15,7 @@
 import { annotateEvents } from '../extract/events/index.js';
 import { tokenize } from '../extract/tokenize.js';
 import type { Approx, EventType, GroupKind, Measure, Modality, Per, PlaceRef } from '../extract/types.js';
-import type { ClaimFilter, ClaimRecord, ClaimStatus, PlaceRecord, Store } from '../store/types.js';
+import type { ClaimFacts, ClaimFilter, ClaimRecord, ClaimStatus, PlaceRecord, Store } from '../store/types.js';
 import { depthBelow, kindsWithin, labelNames, placesWithin } from './hierarchy.js';
 import { claimBounds, sameFigure, yearOf } from './values.js';
 
@@ -72,8 +72,10 @@ export interface Reconciled {
 export interface Estimate {
   query: EstimateQuery;
   answer: Reconciled;
-  /** every fitting claim, best first; those behind the answer first of all */
+  /** the best-fitting claims, at most the limit asked (DEFAULT_CANDIDATES), best first */
   candidates: Candidate[];
+  /** true when the list stopped at the limit: more claims may fit (ask with a higher limit) */
+  more: boolean;
   /** how many of the first candidates the answer rests on */
   basis: number;
   conflicts: [string, string][];
@@ -81,8 +83,15 @@ export interface Estimate {
 }
 
 const LIVE: ClaimStatus[] = ['machine', 'accepted', 'corrected'];
-/** candidates scored in full (sentence read) at most */
-const MAX_CANDIDATES = 200;
+/**
+ * candidates listed (each with its claim, sentence and citation read) unless asked for more: the
+ * answer rests on the few best, and conflicts are looked for among the first CONFLICT_SCOPE. At
+ * 1,000,000 claims every candidate costs ~25 us to read and cite on the bench machine, so 200
+ * by default kept a question about a country above 10 ms (bench/query.mjs).
+ */
+export const DEFAULT_CANDIDATES = 50;
+/** the most candidates one estimate lists */
+export const MAX_CANDIDATES = 500;
 /** below this a claim does not answer at all */
 const MIN_FIT = 0.25;
 /** claims within this much of the best are taken as fitting "about as well" */
@@ -100,13 +109,17 @@ const MEASURE_FIT: Record<Measure | 'any', Partial<Record<Measure, number>>> = {
   any: { population: 1, arrivals: 0.8, departures: 0.7, count: 0.7, share: 1, money: 1 },
 };
 
+/** the unit family a question asks for: people unless it asks for money or a share */
+const wantedUnit = (q: EstimateQuery): UnitFamily =>
+  q.unit ?? (q.measure === 'money' ? 'money' : q.measure === 'share' ? 'percent' : 'person');
+
 const unitFamily = (unit: string): UnitFamily | 'other' =>
   unit === 'person' ? 'person' : unit === 'percent' ? 'percent' : /^[A-Z]{3}$/.test(unit) ? 'money' : 'other';
 
 export interface EstimateOptions {
   /** read every claim that could fit instead of the best-bounded parts first (tests compare the two) */
   exhaustive?: boolean;
-  /** candidates scored in full at most (MAX_CANDIDATES) */
+  /** candidates listed at most: DEFAULT_CANDIDATES, up to MAX_CANDIDATES */
   limit?: number;
   /** claims read at a time (PAGE); tests make it small */
   page?: number;
@@ -116,21 +129,37 @@ export async function estimate(store: Store, query: EstimateQuery, options: Esti
   const known = await store.knownPlaces();
   const byId = new Map(known.map((p) => [p.id, p]));
   const filter = claimFilter(query, known);
-  let scored = await bestScored(store, query, filter, byId, options);
-  let texts: Map<string, string>;
-  if (scored.length === 0 && query.place) {
+  const limit = Math.min(MAX_CANDIDATES, Math.max(1, Math.floor(options.limit ?? DEFAULT_CANDIDATES)));
+  let ranked: Ranked[] = await bestScored(store, query, filter, byId, limit, options);
+  let texts: Map<string, string> | null = null;
+  if (ranked.length === 0 && query.place) {
     // The place a claim was given may be the wrong one of its sentence's places ("refugees in
     // China to settle in Russia"). When nothing stands in the asked place, claims whose
     // sentence names it are taken, at a discount: the sentence is the evidence.
-    ({ scored, texts } = await sentenceNamesPlace(store, { ...filter, placeIds: undefined }, query, byId));
-  } else texts = await store.sentenceTexts(scored.map((c) => c.claim));
-  const cites = await store.citations(scored.map((c) => c.claim.document));
+    ({ ranked, texts } = await sentenceNamesPlace(store, { ...filter, placeIds: undefined }, query, byId, limit));
+  }
+  // only the claims listed are read in full
+  const records = new Map(
+    (ranked.length === 0 ? [] : await store.claims({ ids: ranked.map((r) => r.facts.id), status: LIVE })).map((c) => [
+      c.id,
+      c,
+    ]),
+  );
+  texts ??= await store.sentenceTexts(ranked.map((r) => r.facts));
+  const cites = await store.citations(ranked.map((r) => r.facts.document));
   const words = (query.words ?? []).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
   const required = (query.required ?? []).map((w) => w.toLowerCase());
   const candidates: Candidate[] = [];
-  for (const { claim, fit, why } of scored) {
+  for (const { facts, fit, elsewhere } of ranked) {
+    // a claim rejected or removed between the two reads is no longer live
+    const claim = records.get(facts.id);
+    if (!claim) continue;
     const sentence = texts.get(`${claim.document}#${claim.sentenceIndex}`) ?? '';
     if (required.length > 0 && !required.some((w) => sentence.toLowerCase().includes(w))) continue;
+    const why: string[] = [];
+    score(facts, elsewhere ? { ...query, place: null } : query, byId, why);
+    if (elsewhere)
+      why.push(`placed in ${claim.place?.name ?? 'no place'}, but its sentence names ${query.place!.name}`);
     let f = fit;
     if (query.events?.length) {
       const told = eventTypesOf(sentence);
@@ -161,10 +190,15 @@ export async function estimate(store: Store, query: EstimateQuery, options: Esti
     });
   }
   candidates.sort((a, b) => b.fit - a.fit || specificity(b.claim) - specificity(a.claim));
-  return reconcile(query, candidates);
+  return { ...reconcile(query, candidates), more: ranked.length >= limit };
 }
 
-const FALLBACK_LIMIT = 2000;
+/**
+ * Claims of the question placed anywhere are looked at, at most this many (in document order):
+ * the fallback reads the sentence of each that could still fit, so it is bounded. 500 rather
+ * than more: at 1,000,000 claims 2,000 of them took 30-50 ms a question (bench/query.mjs).
+ */
+const FALLBACK_LIMIT = 500;
 /** the fit left to a claim placed elsewhere whose sentence names the asked place */
 const SENTENCE_ONLY = 0.6;
 
@@ -183,24 +217,22 @@ async function sentenceNamesPlace(
   filter: ClaimFilter,
   query: EstimateQuery,
   known: ReadonlyMap<string, PlaceRecord>,
-): Promise<{ scored: Scored[]; texts: Map<string, string> }> {
+  limit: number,
+): Promise<{ ranked: Ranked[]; texts: Map<string, string> }> {
   const { placeIds: _ignored, ...rest } = filter;
+  const anywhere = { ...query, place: null };
   // only a claim that still fits after the discount below can be taken: only its sentence is read
-  const loose = (await store.claims({ ...rest, limit: FALLBACK_LIMIT }))
-    .map((claim) => score(claim, { ...query, place: null }, known))
+  const loose = (await store.claimFacts({ ...rest, limit: FALLBACK_LIMIT }))
+    .map((facts) => ({ facts, fit: score(facts, anywhere, known), part: 0, elsewhere: true }))
     .filter((c) => round(c.fit * SENTENCE_ONLY) >= MIN_FIT);
-  const texts = await store.sentenceTexts(loose.map((c) => c.claim));
+  const texts = await store.sentenceTexts(loose.map((c) => c.facts));
   const name = query.place!.name.toLowerCase();
-  const scored = loose
-    .filter((c) => (texts.get(`${c.claim.document}#${c.claim.sentenceIndex}`) ?? '').toLowerCase().includes(name))
-    .map((c) => ({
-      ...c,
-      fit: round(c.fit * SENTENCE_ONLY),
-      why: [...c.why, `placed in ${c.claim.place?.name ?? 'no place'}, but its sentence names ${query.place!.name}`],
-    }))
+  const ranked = loose
+    .filter((c) => (texts.get(`${c.facts.document}#${c.facts.sentenceIndex}`) ?? '').toLowerCase().includes(name))
+    .map((c) => ({ ...c, fit: round(c.fit * SENTENCE_ONLY) }))
     .sort((a, b) => b.fit - a.fit)
-    .slice(0, MAX_CANDIDATES);
-  return { scored, texts };
+    .slice(0, limit);
+  return { ranked, texts };
 }
 
 /** The store filter: only what could fit at all, so the database does the narrowing. */
@@ -212,59 +244,63 @@ function claimFilter(q: EstimateQuery, known: readonly PlaceRecord[]): ClaimFilt
   if (q.to !== undefined && q.to !== null) f.to = q.to;
   const measures = Object.keys(MEASURE_FIT[q.measure ?? 'any']) as Measure[];
   f.measure = measures;
+  // a claim of another unit fits 0 (score): not read at all
+  f.unitFamily = wantedUnit(q);
   return f;
 }
 
 /**
- * The MAX_CANDIDATES best-fitting claims, read part by part. Each part is a narrower store filter
+ * The `limit` best-fitting claims, read part by part. Each part is a narrower store filter
  * (the asked group kind or the others, each measure, the asked place itself or places within it,
  * times inside the asked years or reaching outside them) with an upper bound on the fit any of
  * its claims can reach; parts are read best bound first, and reading stops once the candidates
- * already held all beat the next bound (the threshold algorithm). The answer is the same as
- * reading everything (tests compare), but a question about a country over a million claims
- * reads hundreds of rows instead of tens of thousands (bench/query.mjs: p99 from ~700 ms).
+ * already held all beat the next bound (the threshold algorithm). Claims that fit equally well
+ * rank by part, then in document order: so a later part can never displace a claim it only ties,
+ * and a part whose bound the weakest held claim reaches is not read at all (with document order
+ * alone, a question naming a head, "loggers", read every claim of the parts bounded at the 0.75
+ * most candidates had: 2,965 rows instead of ~800, ~90 ms at 1,000,000 claims). The answer is
+ * the same as reading everything (tests compare), but a question about a country over a million
+ * claims reads hundreds of rows instead of tens of thousands (bench/query.mjs).
  */
 async function bestScored(
   store: Store,
   q: EstimateQuery,
   filter: ClaimFilter,
   byId: ReadonlyMap<string, PlaceRecord>,
+  limit: number,
   options: EstimateOptions,
-): Promise<Scored[]> {
-  const limit = options.limit ?? MAX_CANDIDATES;
+): Promise<Ranked[]> {
   const pageSize = options.page ?? PAGE;
-  const held: Scored[] = [];
-  const add = (claims: ClaimRecord[], part: number) => {
-    for (const claim of claims) {
-      const s = score(claim, q, byId);
-      if (s.fit >= MIN_FIT) held.push({ ...s, part });
+  const held: Ranked[] = [];
+  const add = (read: ClaimFacts[], part: (c: ClaimFacts) => number) => {
+    for (const facts of read) {
+      const fit = score(facts, q, byId);
+      if (fit >= MIN_FIT) held.push({ facts, fit, part: part(facts), elsewhere: false });
     }
   };
   /** the weakest of the best `limit` held so far, once there are that many */
-  const weakest = (): (Scored & { part: number }) | null => {
+  const weakest = (): Ranked | null => {
     held.sort(byFit);
     if (held.length > limit) held.length = limit;
-    return held.length === limit ? (held[limit - 1] as Scored & { part: number }) : null;
+    return held.length === limit ? held[limit - 1]! : null;
   };
+  const parts = partsOf(q, filter, byId);
   if (options.exhaustive) {
-    add(await store.claims(filter), 0);
+    add(await store.claimFacts(filter), (c) => parts.findIndex((p) => p.has(c)));
   } else {
-    const parts = partsOf(q, filter, byId);
     for (let p = 0; p < parts.length; p++) {
       // fits are rounded to 3 places: no claim of the part fits better than its rounded bound
       const top = round(parts[p]!.bound + 1e-9);
       if (top < MIN_FIT) break;
+      // a claim of this part fits at most `top`, and on a tie ranks after one read before it
       const w = weakest();
-      // a claim of this part could still tie the weakest and come first in document order
-      if (w && w.fit > top) break;
+      if (w && w.fit >= top) break;
       for (let offset = 0; ; offset += pageSize) {
-        const page = await store.claims({ ...parts[p]!.filter, limit: pageSize, offset });
-        add(page, p);
+        const page = await store.claimFacts({ ...parts[p]!.filter, limit: pageSize, offset });
+        add(page, () => p);
         if (page.length < pageSize) break;
-        // The rest of the part fits at most `top` and comes later in document order, so it
-        // cannot displace a weakest that fits better, or as well and was read from this part.
         const w = weakest();
-        if (w && (w.fit > top || (w.fit === top && w.part === p))) break;
+        if (w && w.fit >= top) break;
       }
     }
   }
@@ -275,15 +311,19 @@ async function bestScored(
 const PAGE = 256;
 
 /**
- * Best fit first; ties in document order, as the store lists claims (by document and ord;
- * extraction stores a document's claims in text order, so sentence and span give that order).
+ * Best fit first; ties by the part read first (bestScored), then in document order, as the store
+ * lists claims (by document and ord; extraction stores a document's claims in text order, so
+ * sentence and span give that order).
  */
-function byFit(a: Scored, b: Scored): number {
+function byFit(a: Ranked, b: Ranked): number {
+  const x = a.facts;
+  const y = b.facts;
   return (
     b.fit - a.fit ||
-    (a.claim.document < b.claim.document ? -1 : a.claim.document > b.claim.document ? 1 : 0) ||
-    a.claim.sentenceIndex - b.claim.sentenceIndex ||
-    a.claim.span[0] - b.claim.span[0]
+    a.part - b.part ||
+    (x.document < y.document ? -1 : x.document > y.document ? 1 : 0) ||
+    x.sentenceIndex - y.sentenceIndex ||
+    x.spanStart - y.spanStart
   );
 }
 
@@ -291,16 +331,25 @@ interface Part {
   filter: ClaimFilter;
   /** no claim in the part fits better than this (the product of each dimension's best factor in `score`) */
   bound: number;
+  /** whether a claim of the whole filter lies in this part: what the filter says, read in JS */
+  has: (c: ClaimFacts) => boolean;
+}
+
+/** One side of a dimension: the store filter that selects it and the same test on a claim. */
+interface Side {
+  bound: number;
+  patch: Partial<ClaimFilter>;
+  has: (c: ClaimFacts) => boolean;
 }
 
 /** The parts of `filter` along each dimension whose factor in `score` varies, best bound first. */
 function partsOf(q: EstimateQuery, filter: ClaimFilter, known: ReadonlyMap<string, PlaceRecord>): Part[] {
-  const dims: { bound: number; patch: Partial<ClaimFilter> }[][] = [];
+  const dims: Side[][] = [];
   if (q.group?.kind === 'general') {
     const others = kindsWithin('general').filter((k) => k !== 'general');
     dims.push([
-      { bound: 1, patch: { groupKind: ['general'] } },
-      { bound: 0.6, patch: { groupKind: others } },
+      { bound: 1, patch: { groupKind: ['general'] }, has: (c) => c.groupKind === 'general' },
+      { bound: 0.6, patch: { groupKind: others }, has: (c) => c.groupKind !== 'general' },
     ]);
   }
   // the measures that fit fully, then the rest at the best of their factors: two parts, not
@@ -308,106 +357,134 @@ function partsOf(q: EstimateQuery, filter: ClaimFilter, known: ReadonlyMap<strin
   const fits = Object.entries(MEASURE_FIT[q.measure ?? 'any']) as [Measure, number][];
   const rest = fits.filter(([, f]) => f < 1);
   if (rest.length > 0 && rest.length < fits.length) {
+    const full = fits.filter(([, f]) => f === 1).map(([m]) => m);
     dims.push([
-      { bound: 1, patch: { measure: fits.filter(([, f]) => f === 1).map(([m]) => m) } },
-      { bound: Math.max(...rest.map(([, f]) => f)), patch: { measure: rest.map(([m]) => m) } },
+      { bound: 1, patch: { measure: full }, has: (c) => full.includes(c.measure) },
+      {
+        bound: Math.max(...rest.map(([, f]) => f)),
+        patch: { measure: rest.map(([m]) => m) },
+        has: (c) => !full.includes(c.measure),
+      },
     ]);
   }
   if (q.place && filter.placeIds && filter.placeIds.length > 1) {
     // the asked place itself, then each level below it (0.9 a level), the deepest levels together
     const levels = new Map<number, string[]>();
-    for (const id of filter.placeIds) {
-      const depth = Math.min(3, depthBelow(id, q.place.id, known) ?? 3);
-      levels.set(depth, [...(levels.get(depth) ?? []), id]);
+    const level = (id: string) => Math.min(3, depthBelow(id, q.place!.id, known) ?? 3);
+    for (const id of filter.placeIds) levels.set(level(id), [...(levels.get(level(id)) ?? []), id]);
+    if (levels.size > 1) {
+      dims.push(
+        [...levels].map(([d, placeIds]) => ({
+          bound: 0.9 ** d,
+          patch: { placeIds },
+          has: (c) => c.placeId !== null && level(c.placeId) === d,
+        })),
+      );
     }
-    if (levels.size > 1) dims.push([...levels].map(([d, placeIds]) => ({ bound: 0.9 ** d, patch: { placeIds } })));
   }
   if (q.from != null && q.to != null && q.to >= q.from) {
     // a claim reaching outside n asked years covers at most n of its n + 1 or more years; an
     // open end counts as 15 years (timeOverlap), so past 15 asked years the split gains nothing
     const n = q.to - q.from + 1;
+    const { from, to } = q;
+    const within = (c: ClaimFacts) => c.yearFrom !== null && c.yearTo !== null && c.yearFrom >= from && c.yearTo <= to;
     if (n < 16) {
       dims.push([
-        { bound: 1, patch: { within: true } },
-        { bound: 0.5 + (0.5 * n) / (n + 1), patch: { within: false } },
+        { bound: 1, patch: { within: true }, has: within },
+        { bound: 0.5 + (0.5 * n) / (n + 1), patch: { within: false }, has: (c) => !within(c) },
       ]);
     }
   }
-  let parts: Part[] = [{ filter, bound: 1 }];
+  let parts: Part[] = [{ filter, bound: 1, has: () => true }];
   for (const dim of dims) {
-    parts = parts.flatMap((p) => dim.map((d) => ({ filter: { ...p.filter, ...d.patch }, bound: p.bound * d.bound })));
+    parts = parts.flatMap((p) =>
+      dim.map((d) => ({
+        filter: { ...p.filter, ...d.patch },
+        bound: p.bound * d.bound,
+        has: (c: ClaimFacts) => p.has(c) && d.has(c),
+      })),
+    );
   }
+  // stable: parts of equal bound keep the order they were made in, which byFit's ties follow
   return parts.filter((p) => p.bound >= MIN_FIT).sort((a, b) => b.bound - a.bound);
 }
 
-interface Scored {
-  claim: ClaimRecord;
+/** a claim ranked for a question: what ranks it, its fit, and the part it was read from */
+interface Ranked {
+  facts: ClaimFacts;
   fit: number;
-  why: string[];
-  /** which part of the question's claims it was read from (bestScored) */
-  part?: number;
+  /** which part of the question's claims it was read from (bestScored); ties rank by it */
+  part: number;
+  /** placed elsewhere, taken because its sentence names the asked place (sentenceNamesPlace) */
+  elsewhere: boolean;
 }
 
-function score(claim: ClaimRecord, q: EstimateQuery, known: ReadonlyMap<string, PlaceRecord>): Scored {
-  const why: string[] = [];
+/**
+ * How well a claim fits the question, in [0, 1]: a product of one factor per dimension. With
+ * `why`, each factor below 1 adds its reason (only the claims listed are asked for them).
+ */
+function score(c: ClaimFacts, q: EstimateQuery, known: ReadonlyMap<string, PlaceRecord>, why?: string[]): number {
   let fit = 1;
   const factor = (f: number, reason: string) => {
-    if (f < 1) why.push(reason);
+    if (f < 1) why?.push(reason);
     fit *= f;
   };
 
   // unit: a count of people, a share or money, as asked
-  const family = unitFamily(claim.unit);
-  const wanted = q.unit ?? (q.measure === 'money' ? 'money' : q.measure === 'share' ? 'percent' : 'person');
-  if (family !== wanted) return { claim, fit: 0, why: [`unit ${claim.unit}, asked ${wanted}`] };
+  const family = unitFamily(c.unit);
+  const wanted = wantedUnit(q);
+  if (family !== wanted) {
+    why?.push(`unit ${c.unit}, asked ${wanted}`);
+    return 0;
+  }
 
-  factor(MEASURE_FIT[q.measure ?? 'any'][claim.measure] ?? 0, `measure ${claim.measure}, asked ${q.measure ?? 'any'}`);
+  factor(MEASURE_FIT[q.measure ?? 'any'][c.measure] ?? 0, `measure ${c.measure}, asked ${q.measure ?? 'any'}`);
 
   // group: the asked kind fits best; general reaches every kind, at a discount
   if (q.group) {
-    const kind = claim.group?.kind ?? null;
+    const kind = c.groupKind;
     if (kind === null) factor(0.4, 'no group stated');
     else if (kind !== q.group.kind)
       factor(q.group.kind === 'general' ? 0.6 : 0, `group ${kind}, asked ${q.group.kind}`);
-    if (q.group.head && claim.group && !labelNames(claim.group.label, q.group.head)) {
-      factor(0.75, `group "${claim.group.label}" does not name ${q.group.head}`);
+    if (q.group.head && kind !== null && !labelNames(c.groupLabel ?? '', q.group.head)) {
+      factor(0.75, `group "${c.groupLabel}" does not name ${q.group.head}`);
     }
-    if (claim.group?.implied) factor(0.9, 'group carried from an earlier sentence');
+    if (c.groupImplied) factor(0.9, 'group carried from an earlier sentence');
   }
 
   // place: the asked place itself, then places within it, each level a little less
   if (q.place) {
-    const depth = claim.place ? depthBelow(claim.place.id, q.place.id, known) : null;
+    const depth = c.placeId === null ? null : depthBelow(c.placeId, q.place.id, known);
     if (depth === null) factor(0, 'place not within the asked place');
-    else if (depth > 0) factor(0.9 ** depth, `${claim.place!.name} is within ${q.place.name}`);
-    if (claim.place?.implied) factor(0.9, 'place carried from the document or an earlier sentence');
+    else if (depth > 0) factor(0.9 ** depth, `${known.get(c.placeId!)?.name ?? c.placeId} is within ${q.place.name}`);
+    if (c.placeImplied) factor(0.9, 'place carried from the document or an earlier sentence');
   }
 
   // time: how much of the claim's interval is the asked interval (exact year over decade)
   if (q.from != null || q.to != null) {
-    if (!claim.time) factor(0, 'no time stated');
+    if (!c.hasTime) factor(0, 'no time stated');
     else {
-      const overlap = timeOverlap(claim, q.from ?? null, q.to ?? null);
+      const overlap = timeOverlap(c, q.from ?? null, q.to ?? null);
       factor(0.5 + 0.5 * overlap, 'time only partly the asked period');
-      if (claim.time.implied) factor(0.9, 'time carried from an earlier sentence');
+      if (c.timeImplied) factor(0.9, 'time carried from an earlier sentence');
     }
   }
 
   // rate: a rate answers a rate question; a stock is not a flow
   if (q.per !== undefined && q.per !== null) {
-    if (claim.per === q.per) {
+    if (c.per === q.per) {
       /* fits */
-    } else factor(claim.per === null ? 0.6 : 0.3, `rate ${claim.per ?? 'none'}, asked per ${q.per}`);
-  } else if (claim.per !== null && wanted !== 'money') factor(0.7, `a rate (per ${claim.per}), not a number`);
+    } else factor(c.per === null ? 0.6 : 0.3, `rate ${c.per ?? 'none'}, asked per ${q.per}`);
+  } else if (c.per !== null && wanted !== 'money') factor(0.7, `a rate (per ${c.per}), not a number`);
 
   // modality: a proposal answers a question about a proposal; otherwise it is not a fact
   if (q.modality) {
-    if (claim.modality !== q.modality) factor(0.5, `modality ${claim.modality}, asked ${q.modality}`);
-  } else if (claim.modality === 'proposed') factor(0.5, 'a proposal, not a fact');
-  else if (claim.modality === 'denied') factor(0.3, 'denied by the source');
+    if (c.modality !== q.modality) factor(0.5, `modality ${c.modality}, asked ${q.modality}`);
+  } else if (c.modality === 'proposed') factor(0.5, 'a proposal, not a fact');
+  else if (c.modality === 'denied') factor(0.3, 'denied by the source');
 
-  if (claim.value.approx === 'vague') factor(0.5, 'a vague amount');
-  return { claim, fit: round(fit), why };
+  if (c.approx === 'vague') factor(0.5, 'a vague amount');
+  return round(fit);
 }
 
 /**
@@ -415,10 +492,9 @@ function score(claim: ClaimRecord, q: EstimateQuery, known: ReadonlyMap<string, 
  * 2006 (or about 2000-2010), 0.1 for "the 2000s" asked about 2006. Open ends count as 15 years:
  * "since 1966" is a claim about some years after 1966, not about every year since.
  */
-function timeOverlap(claim: ClaimRecord, from: number | null, to: number | null): number {
-  const t = claim.time!;
-  let cs = yearOf(t.start);
-  let ce = yearOf(t.end);
+function timeOverlap(c: ClaimFacts, from: number | null, to: number | null): number {
+  let cs = c.yearFrom;
+  let ce = c.yearTo;
   if (cs === null && ce === null) return 0.5;
   cs ??= ce! - 15;
   ce ??= cs + 15;
@@ -449,7 +525,7 @@ const CONFLICT_SCOPE = 25;
 const figureKey = (c: ClaimRecord) => `${c.value.low}|${c.value.high}|${c.unit}|${c.per}`;
 
 /** `ranked`: best fit first (the conflict window depends on it) */
-export function reconcile(query: EstimateQuery, ranked: Candidate[]): Estimate {
+export function reconcile(query: EstimateQuery, ranked: Candidate[]): Omit<Estimate, 'more'> {
   // merge repeats: the same figure again in the same document adds nothing. Candidates are
   // bucketed by document and figure, so this is not quadratic in the number of candidates
   // (200 of them took ~10 ms at 1,000,000 claims, bench/query.mjs); sameFigure still decides.

@@ -144,6 +144,15 @@ describe('read endpoints', () => {
     expect(body.answer).toMatchObject({ kind: 'single', value: { low: 10000, high: 10000 } });
     expect(body.candidates[0].sentence).toMatch(/Kyung Hee/);
     expect((await get(read, '/api/estimate?year=2006&from=2000')).status).toBe(400);
+    // the list stops at `limit`, and says whether more claims fit
+    const all = (await get(read, '/api/estimate?group=general&place=Russia')).body;
+    expect(all.candidates.length).toBeGreaterThan(1);
+    expect(all.more).toBe(false);
+    const one = (await get(read, '/api/estimate?group=general&place=Russia&limit=1')).body;
+    expect(one.candidates.map((c: { claim: { id: string } }) => c.claim.id)).toEqual([all.candidates[0].claim.id]);
+    expect(one.more).toBe(true);
+    expect((await get(read, '/api/estimate?limit=501')).status).toBe(400);
+    expect((await get(read, '/api/estimate?limit=0')).status).toBe(400);
   });
 
   it('GET /api/series, /api/timeline, /api/search', async () => {

@@ -20,7 +20,7 @@ import { ingestBytes } from '../ingest/ingest.js';
 import { DOCUMENT_EXTENSIONS } from '../ingest/walk.js';
 import { ask } from '../query/ask.js';
 import { diffDocument } from '../query/diff.js';
-import { type EstimateQuery, estimate } from '../query/estimate.js';
+import { DEFAULT_CANDIDATES, type EstimateQuery, estimate, MAX_CANDIDATES } from '../query/estimate.js';
 import { kindsWithin, placesWithin } from '../query/hierarchy.js';
 import { resolveEventType, resolveGroup, resolveMeasure, resolvePlace, resolveYear } from '../query/resolve.js';
 import { series } from '../query/series.js';
@@ -287,9 +287,15 @@ export function createApp(options: AppOptions): OpenAPIHono {
           from: year('from'),
           to: year('to'),
           measure: text('measure', 20, MEASURE_HELP),
+          limit: count(
+            'limit',
+            1,
+            MAX_CANDIDATES,
+            `at most this many candidates, best first (default ${DEFAULT_CANDIDATES}); \`more\` says whether more fit`,
+          ),
         }),
       },
-      responses: { ...json200(S.Estimate, 'the estimate with every fitting claim'), ...errors(400, 429, 503) },
+      responses: { ...json200(S.Estimate, 'the estimate with its best-fitting claims'), ...errors(400, 429, 503) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -304,7 +310,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
       if (range.to !== undefined) e.to = range.to;
       if (e.measure === 'money') e.unit = 'money';
       if (e.measure === 'share') e.unit = 'percent';
-      const result = await estimate(store, e);
+      const result = await estimate(store, e, { limit: num(q.limit, DEFAULT_CANDIDATES) });
       return c.json({ ...result, query: { ...result.query } }, 200);
     },
   );

@@ -230,6 +230,7 @@ export const Estimate = z
       per: z.string().nullable(),
     }),
     candidates: z.array(Candidate),
+    more: z.boolean().openapi({ description: 'the candidates stopped at the limit: more claims may fit' }),
     basis: z.number().int(),
     conflicts: z.array(z.tuple([z.string(), z.string()])),
     corroborated: z.boolean(),

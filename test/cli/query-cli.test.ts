@@ -79,6 +79,8 @@ describe('atlas estimate, series, timeline, search, diff', () => {
     expect(e.candidates[0].sentence).toMatch(/Kyung Hee/);
     const table = atlas(['estimate', '--group', 'soldiers', '--place', 'Russia', '--db', db]);
     expect(table.stdout).toMatch(/Best fit|Span of/);
+    const one = atlas(['estimate', '--group', 'general', '--place', 'Russia', '--limit', '1', '--db', db]);
+    expect(one.stdout).toMatch(/^1 candidate; more may fit \(--limit 500/m);
   });
 
   it('refuses bad parameters by name', () => {
@@ -87,6 +89,8 @@ describe('atlas estimate, series, timeline, search, diff', () => {
       [['estimate', '--place', 'Atlantis'], /unknown --place: Atlantis/],
       [['estimate', '--group', 'penguins'], /unknown --group: penguins/],
       [['estimate', '--from', '2010', '--to', '2000'], /--from 2010 is after --to 2000/],
+      [['estimate', '--limit', '501'], /invalid --limit: 501 \(at most 500\)/],
+      [['estimate', '--limit', 'ten'], /--limit/],
       [['timeline', '--type', 'party'], /invalid --type: party/],
       [['series', '--unit', 'kg'], /invalid --unit: kg/],
       [['search', '   '], /nothing to search/],

@@ -3,7 +3,13 @@ import Table from 'cli-table3';
 import { InputError } from '../../errors.js';
 import { type AskResult, ask } from '../../query/ask.js';
 import { diffDocument } from '../../query/diff.js';
-import { type Estimate, type EstimateQuery, estimate } from '../../query/estimate.js';
+import {
+  DEFAULT_CANDIDATES,
+  type Estimate,
+  type EstimateQuery,
+  estimate,
+  MAX_CANDIDATES,
+} from '../../query/estimate.js';
 import { formatValue } from '../../query/format.js';
 import { resolveEventType, resolveGroup, resolveMeasure, resolvePlace, resolveYear } from '../../query/resolve.js';
 import { series } from '../../query/series.js';
@@ -57,6 +63,7 @@ export interface EstimateCommandOptions extends DbOption {
   from?: string;
   to?: string;
   measure?: string;
+  limit?: string;
   json?: boolean;
 }
 
@@ -74,7 +81,9 @@ export async function estimateCommand(options: EstimateCommandOptions): Promise<
   if (q.measure === 'money') q.unit = 'money';
   if (q.measure === 'share') q.unit = 'percent';
   return withStore(options, async (store) => {
-    const e = await estimate(store, q);
+    const limit = options.limit ? positive('--limit', options.limit) : DEFAULT_CANDIDATES;
+    if (limit > MAX_CANDIDATES) throw new InputError(`invalid --limit: ${limit} (at most ${MAX_CANDIDATES})`);
+    const e = await estimate(store, q, { limit });
     return options.json ? JSON.stringify(e) : formatEstimate(e);
   });
 }
@@ -112,7 +121,10 @@ function formatEstimate(e: Estimate): string {
         .join('; '),
     ]);
   }
-  return `${head}\n${e.candidates.length} candidates\n${table.toString()}`;
+  const shown = e.candidates.length > 30 ? ' (the best 30 shown)' : '';
+  const more = e.more ? `; more may fit (--limit ${MAX_CANDIDATES} lists up to ${MAX_CANDIDATES})` : '';
+  const count = `${e.candidates.length} candidate${e.candidates.length === 1 ? '' : 's'}`;
+  return `${head}\n${count}${shown}${more}\n${table.toString()}`;
 }
 
 export interface SeriesCommandOptions extends DbOption {
