@@ -119,17 +119,20 @@ const SPAN_CLASSES = [0, 3, 15, 63, null] as const;
 function claimsMatching(filter: ClaimFilter, columns: readonly string[]): { sql: string; values: unknown[] } {
   const b = new SqliteBinder();
   const conditions = claimConditions(filter, b);
-  if (filter.from === undefined && filter.to === undefined) {
+  // span_class follows place (or group), group and measure in the indexes: without them it is
+  // no help, and a query by place alone (the timeline) would read the place once per class
+  const index =
+    filter.groupKind === undefined || filter.measure === undefined
+      ? null
+      : filter.placeIds
+        ? 'claims_place_group'
+        : 'claims_group_years';
+  if ((filter.from === undefined && filter.to === undefined) || index === null) {
     return { sql: `SELECT ${columns.join(', ')} FROM claims${where(conditions)}`, values: b.values };
   }
   // The index is named: with year bounds on both ends the planner sometimes took claims_years
   // (year_from, year_to) for a branch and read every claim of the years (~350 ms a branch).
-  const index = filter.placeIds
-    ? ' INDEXED BY claims_place_group'
-    : filter.groupKind
-      ? ' INDEXED BY claims_group_years'
-      : '';
-  const select = `SELECT ${columns.join(', ')} FROM claims${index}`;
+  const select = `SELECT ${columns.join(', ')} FROM claims INDEXED BY ${index}`;
   if (filter.from === undefined) {
     // a year_from range per class (year_from <= to) needs the class in the index bound first
     conditions.push(`span_class IN (${SPAN_CLASSES.map((_, k) => k).join(', ')})`);

@@ -514,8 +514,15 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
           [1990, undefined],
           [undefined, 1950],
         ] as [number | undefined, number | undefined][]) {
-          for (const within of [undefined, true, false]) {
-            const f = { document: 'spans', from, to, within, groupKind: 'workers' as const, placeIds: ['RU-KHA'] };
+          // by place, group and measure (SQLite reads each span class in turn), by group and
+          // measure (the other index), and by place alone
+          const filters = [
+            { placeIds: ['RU-KHA'], groupKind: 'workers' as const, measure: 'population' as const },
+            { groupKind: 'workers' as const, measure: 'population' as const },
+            { placeIds: ['RU-KHA'] },
+          ];
+          for (const [within, by] of [undefined, true, false].flatMap((w) => filters.map((x) => [w, x] as const))) {
+            const f = { document: 'spans', from, to, within, ...by };
             const want = shapes.flatMap((_, k) => (overlaps(k, from, to, within) ? [String(k).padStart(4, '0')] : []));
             const label = JSON.stringify(f);
             expect(texts(await store.claims(f)), label).toEqual(want);
