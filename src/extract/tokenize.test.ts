@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { referenceTokenize, SpellingMemo, tokenize } from './tokenize.js';
+import { hasSpellingBit, referenceTokenize, SpellingMemo, spellingBit, tokenize } from './tokenize.js';
 import type { Token } from './types.js';
 
 const texts = (s: string, span?: { start: number; end: number }) => tokenize(s, span).map((t) => t.text);
@@ -93,5 +93,22 @@ describe('spelling ids', () => {
     expect(t.map((x) => memo.get(x))).toEqual([7, 7, 7]);
     expect(calls).toBe(2);
     expect(memo.get({ ...t[0]!, lower: 'made up', id: -1 })).toBe(7);
+  });
+});
+
+describe('spellingBit', () => {
+  it('answers each registered test per spelling, for tokens with an id and long ones without', () => {
+    const long = `${'x'.repeat(40)}s`;
+    const plural = spellingBit((t) => t.lower.endsWith('s'));
+    const capital = spellingBit((t) => /^[A-Z]/.test(t.text));
+    const tokens = tokenize(`Workers and loggers met ${long} Students`);
+    expect(tokens.find((t) => t.text === long)!.id).toBe(-1);
+    for (const t of tokens) {
+      expect(hasSpellingBit(t, plural), t.text).toBe(t.lower.endsWith('s'));
+      expect(hasSpellingBit(t, capital), t.text).toBe(/^[A-Z]/.test(t.text));
+    }
+    // a test registered later is answered for spellings seen before it
+    const short = spellingBit((t) => t.text.length <= 3);
+    expect(tokens.filter((t) => hasSpellingBit(t, short)).map((t) => t.text)).toEqual(['and', 'met']);
   });
 });

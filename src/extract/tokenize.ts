@@ -404,3 +404,45 @@ export class SpellingMemo<V> {
     this.slots.fill(-1);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Trigger bits: one memo that every annotator's per-token test shares
+
+/** The tests registered with spellingBit, bit k for TESTS[k]. */
+const BIT_TESTS: ((t: Token) => boolean)[] = [];
+
+/** Every registered test of a token, as a mask of bits. */
+function allBits(t: Token): number {
+  let bits = 0;
+  for (let k = 0; k < BIT_TESTS.length; k++) if (BIT_TESTS[k]!(t)) bits |= 1 << k;
+  return bits;
+}
+
+const BITS = new SpellingMemo(allBits);
+
+/**
+ * Registers a test that says whether a token can wake an annotator (a number trigger, a group
+ * head, an event anchor...) and returns its bit for hasSpellingBit. Each annotator passes over a
+ * block of sentences in turn (extract/index.ts), and its own memo, asked at every token, had gone
+ * cold since its last pass: the same per-token tests cost about twice as much in the extractor
+ * as over one sentence list alone. One table that every pass reads stays warm, and the
+ * annotator's own memo is asked only at the tokens that pass. `test` must read only the token's
+ * spelling (as for SpellingMemo). At most 31 tests.
+ * Example: const EVENT = spellingBit((t) => ANCHORS.has(t.lower)); ... if (hasSpellingBit(t, EVENT)) ...
+ */
+export function spellingBit(test: (t: Token) => boolean): number {
+  if (BIT_TESTS.length === 31) throw new Error('spellingBit: at most 31 tests');
+  BIT_TESTS.push(test);
+  // a spelling seen before this test was registered lacks its bit
+  BITS.clear();
+  return 1 << (BIT_TESTS.length - 1);
+}
+
+/**
+ * Whether the token passes the spellingBit test `bit`: every test is worked out at once, once per
+ * spelling; a token without an id (a long one) runs only the test asked.
+ */
+export function hasSpellingBit(t: Token, bit: number): boolean {
+  if (t.id < 0) return BIT_TESTS[31 - Math.clz32(bit)]!(t);
+  return (BITS.get(t) & bit) !== 0;
+}

@@ -1,4 +1,4 @@
-import { SpellingMemo } from '../tokenize.js';
+import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { Token } from '../types.js';
 
 /**
@@ -33,9 +33,15 @@ export class AnchorIndex<R> {
     }
   }
 
-  /** The rules anchored on this token's word, or undefined. */
+  /** The hasSpellingBit bit of a token that some rule is anchored on. */
+  readonly bit = spellingBit((t: Token) => this.get(t.lower) !== undefined);
+
+  /**
+   * The rules anchored on this token's word, or undefined. The shared bit is read first: most
+   * tokens stop there and never touch this index's own memo.
+   */
   at(t: Token): R[] | undefined {
-    return this.byToken.get(t);
+    return hasSpellingBit(t, this.bit) ? this.byToken.get(t) : undefined;
   }
 
   /** The rules anchored on this lower-cased word, or undefined. */

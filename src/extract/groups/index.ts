@@ -1,11 +1,11 @@
-import { SpellingMemo } from '../tokenize.js';
+import { hasSpellingBit, spellingBit } from '../tokenize.js';
 import type { GroupMention, SentenceContext, Token } from '../types.js';
 import { HEADS, MODIFIERS, MULTI_HEADS, NOT_GROUP_AFTER, OBJECT_WORDS, VERB_LIKE_HEADS } from './lexicon.js';
 import { labelStart, resolveKind } from './resolve.js';
 import { type HeadMatch, MIN_TRIGGER_LENGTH, RULES, TRIGGERS } from './rules.js';
 
-/** A word that can head a group ("workers", "Koreans"), per spelling. */
-const IS_TRIGGER = new SpellingMemo(
+/** A word that can head a group ("workers", "Koreans"), per spelling (see spellingBit). */
+const TRIGGER = spellingBit(
   (t: Token) => t.text.length >= MIN_TRIGGER_LENGTH && t.type === 'word' && TRIGGERS.has(t.lower),
 );
 
@@ -43,7 +43,7 @@ export function annotateGroups(ctx: SentenceContext): GroupMention[] {
   const found: GroupMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!IS_TRIGGER.get(t)) continue;
+    if (!hasSpellingBit(t, TRIGGER)) continue;
     for (const rule of RULES) {
       const m = rule.match(tokens, i);
       if (!m) continue;

@@ -7,7 +7,7 @@
  * number words, "thousands", "half", "several"...), looks rules up in Maps by their first token
  * or item kind, and keeps the longest parse of each stretch of text (chrono's overlap removal).
  */
-import { SpellingMemo } from '../tokenize.js';
+import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { Quantity, RateMention, SentenceContext, Token } from '../types.js';
 import { resolveItem } from './resolve.js';
 import {
@@ -235,8 +235,8 @@ for (const h of TRIGGER_HYPHEN_HEADS) {
   else FIRST_OF_HEADS[0] = 1;
 }
 
-/** isTrigger, per spelling. */
-const TRIGGERS = new SpellingMemo(isTrigger);
+/** isTrigger, per spelling, in the table every annotator shares (see spellingBit). */
+const TRIGGER = spellingBit(isTrigger);
 
 /**
  * The token-first rules that can start at a token (fill runs them in this order): by number
@@ -553,7 +553,7 @@ function analyse(ctx: SentenceContext, trace = false): Analysis {
   const tokens = ctx.tokens;
   let count = 0;
   for (let k = 0; k < tokens.length; k++) {
-    if (TRIGGERS.get(tokens[k])) {
+    if (hasSpellingBit(tokens[k], TRIGGER)) {
       if (count === TRIGGER_AT.length) {
         const grown = new Int32Array(count * 2);
         grown.set(TRIGGER_AT);
@@ -631,15 +631,15 @@ export function annotateNumbers(
   return { quantities, rates: withRates(quantities) ? ratesOf(ctx, a) : [] };
 }
 
-/** Words a rate phrase can start with ("per", "annually", "each"), per spelling. */
-const RATE_FIRST = new SpellingMemo((t: Token) => RATE_FIRST_WORDS.has(t.lower));
+/** Words a rate phrase can start with ("per", "annually", "each"), per spelling (see spellingBit). */
+const RATE_FIRST = spellingBit((t: Token) => RATE_FIRST_WORDS.has(t.lower));
 
 function ratesOf(ctx: SentenceContext, analysis: Analysis | null): RateMention[] {
   const tokens = ctx.tokens;
   const out: RateMention[] = [];
   let used: number[] | null = null;
   for (let k = 0; k < tokens.length; k++) {
-    if (!RATE_FIRST.get(tokens[k])) continue;
+    if (!hasSpellingBit(tokens[k], RATE_FIRST)) continue;
     const r = rateAt(tokens, k);
     if (!r) continue;
     used ??= (analysis ?? analysed(ctx)).usedRateTokens;

@@ -1,5 +1,5 @@
 import { removeOverlaps } from '../overlaps.js';
-import { SpellingMemo } from '../tokenize.js';
+import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { SentenceContext, TimePrecision, Token } from '../types.js';
 import {
   BOUND_PHRASES,
@@ -1610,6 +1610,9 @@ const WORD_PARSERS = new SpellingMemo((t: Token): readonly WordParser[] | null =
   return lower.length > 4 && hyphenInitial(lower.charCodeAt(0)) && lower.indexOf('-') > 1 ? HYPHEN_WORD : null;
 });
 
+/** A word WORD_PARSERS has parsers for (see spellingBit): most words are passed over on this bit. */
+const TIME_WORD = spellingBit((t: Token) => t.type === 'word' && WORD_PARSERS.get(t) !== null);
+
 /**
  * Raw time parses of one sentence, sorted by start and non-overlapping. Pure: reads neither the
  * document date nor earlier sentences. Example: "By 2006, ..." -> one parse of "By 2006", year
@@ -1624,7 +1627,7 @@ export function parseTimes(ctx: SentenceContext): RawTime[] {
     let a: RawTime | null = null;
     if (t.type === 'number') {
       a = numberAtom(tokens, i);
-    } else if (t.type === 'word') {
+    } else if (hasSpellingBit(t, TIME_WORD)) {
       const parsers = WORD_PARSERS.get(t);
       if (parsers === HYPHEN_WORD) a = hyphenAtom(tokens, i);
       else if (parsers !== null) {
