@@ -2,7 +2,8 @@
 // Throughput of the full extractor against two baselines over the same text, in one run:
 // the bundled corpus repeated to ~5 MB; a plain pass that only splits sentences and tokenizes
 // (the floor any extractor pays); and chrono-node, which extracts dates only. Each is run
-// RUNS times after a warm-up and the median taken. The last line is the machine-readable result.
+// RUNS times after a warm-up, in interleaved rounds, and the median taken. The last line is the
+// machine-readable result.
 //   npm run bench:extract            (builds first if needed)
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +14,7 @@ import { extract } from '../dist/extract/index.js';
 import { tokenize } from '../dist/extract/tokenize.js';
 
 const TARGET_BYTES = 5 * 1024 * 1024;
-const RUNS = 3;
+const RUNS = 7;
 const REFERENCE = new Date(2026, 0, 1);
 
 const unit = readFileSync(new URL('../corpus/north-koreans-in-russia.txt', import.meta.url), 'utf8');
@@ -53,21 +54,26 @@ const engines = {
   },
 };
 
-const mbps = {};
-for (const [name, run] of Object.entries(engines)) {
-  run(); // warm-up: JIT, gazetteer load
-  const times = [];
-  let found = 0;
-  for (let i = 0; i < RUNS; i++) {
+// Rounds of all three engines in turn, the median per engine: this machine's speed drifts by
+// tens of percent from second to second, and a drift during one engine's runs alone would
+// skew the ratios.
+for (const run of Object.values(engines)) run(); // warm-up: JIT, gazetteer load
+const times = Object.fromEntries(Object.keys(engines).map((name) => [name, []]));
+const found = {};
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, run] of Object.entries(engines)) {
     const t0 = performance.now();
-    found = run();
-    times.push(performance.now() - t0);
+    found[name] = run();
+    times[name].push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const ms = times[Math.floor(RUNS / 2)];
+}
+const mbps = {};
+for (const name of Object.keys(engines)) {
+  const sorted = [...times[name]].sort((a, b) => a - b);
+  const ms = sorted[Math.floor(RUNS / 2)];
   mbps[name] = mb / (ms / 1000);
   console.log(
-    `${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${mbps[name].toFixed(2).padStart(7)} MB/s  (${found} items)`,
+    `${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${mbps[name].toFixed(2).padStart(7)} MB/s  (${found[name]} items; runs ${sorted.map((t) => t.toFixed(0)).join(' ')} ms)`,
   );
 }
 const r = (x) => x.toFixed(2);
