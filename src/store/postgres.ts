@@ -10,6 +10,7 @@ import { NotFoundError, StoreError } from '../errors.js';
 import { currentVersion, LATEST_VERSION, migrateTo } from './migrations/postgres.js';
 import { applyReview, applyReviews, checkReview, quoteSelector } from './review.js';
 import {
+  atMost,
   type Binder,
   CLAIM_COLUMNS,
   CLAIM_MUTABLE_FROM,
@@ -557,11 +558,15 @@ export class PostgresStore implements Store {
     });
   }
 
-  async countClaims(filter: ClaimFilter = {}): Promise<number> {
+  async countClaims(filter: ClaimFilter = {}, options: { atMost?: number } = {}): Promise<number> {
     return this.read('cannot count claims', async () => {
       const b = new PostgresBinder();
       const conditions = where(claimConditions(filter, b));
-      return (await this.query(`SELECT count(*)::int AS n FROM claims${conditions}`, b.values))[0]!.n;
+      const sql =
+        options.atMost === undefined
+          ? `SELECT count(*)::int AS n FROM claims${conditions}`
+          : `SELECT count(*)::int AS n FROM (SELECT 1 FROM claims${conditions} LIMIT ${b.bind(atMost(options.atMost))}) AS capped`;
+      return (await this.query(sql, b.values))[0]!.n;
     });
   }
 

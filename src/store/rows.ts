@@ -467,6 +467,11 @@ export function where(conditions: readonly string[]): string {
 }
 
 /** limit and offset, checked: null limit means all */
+/** a count's cap, checked as a limit is */
+export function atMost(n: number): number {
+  return page({ limit: n }).limit!;
+}
+
 export function page(f: { limit?: number; offset?: number }): { limit: number | null; offset: number } {
   for (const [name, value] of [
     ['limit', f.limit],

@@ -11,6 +11,7 @@ import { NotFoundError, StoreError } from '../errors.js';
 import { currentVersion, LATEST_VERSION, migrateTo } from './migrations/sqlite.js';
 import { applyReview, applyReviews, checkReview, quoteSelector } from './review.js';
 import {
+  atMost,
   type Binder,
   CLAIM_COLUMNS,
   CLAIM_MUTABLE_FROM,
@@ -139,16 +140,19 @@ function claimsMatching(filter: ClaimFilter, columns: readonly string[]): { sql:
     return { sql: `${select}${where(conditions)}`, values: b.values };
   }
   const from = filter.from;
-  // inside the years asked, a claim starts at `from` or later whatever its span
-  const inside = filter.within === true && filter.to !== undefined;
+  if (filter.within === true && filter.to !== undefined) {
+    // inside the years asked a claim starts at `from` or later, whatever its span: one range
+    conditions.push(`span_class IN (${SPAN_CLASSES.map((_, k) => k).join(', ')})`, `year_from >= ${b.bind(from)}`);
+    return { sql: `${select}${where(conditions)}`, values: b.values };
+  }
   const branches: string[] = [];
   const values: unknown[] = [];
   SPAN_CLASSES.forEach((most, k) => {
-    const lowest = inside ? from : most === null ? null : from - most;
-    branches.push(
-      `${select}${where([...conditions, `span_class = ${k}`, ...(lowest === null ? [] : ['year_from >= ?'])])}`,
-    );
-    values.push(...b.values, ...(lowest === null ? [] : [lowest]));
+    // a claim of one year that overlaps the years asked lies inside them
+    if (most === 0 && filter.within === false && filter.to !== undefined) return;
+    const lowest = most === null ? [] : ['year_from >= ?'];
+    branches.push(`${select}${where([...conditions, `span_class = ${k}`, ...lowest])}`);
+    values.push(...b.values, ...(most === null ? [] : [from - most]));
   });
   return { sql: branches.join(' UNION ALL '), values };
 }
@@ -471,10 +475,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  async countClaims(filter: ClaimFilter = {}): Promise<number> {
+  async countClaims(filter: ClaimFilter = {}, options: { atMost?: number } = {}): Promise<number> {
     return this.run('cannot count claims', () => {
       const m = claimsMatching(filter, ['1']);
-      return (this.st(`SELECT count(*) AS n FROM (${m.sql})`).get(...m.values) as Row).n;
+      if (options.atMost === undefined) {
+        return (this.st(`SELECT count(*) AS n FROM (${m.sql})`).get(...m.values) as Row).n;
+      }
+      const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM (${m.sql}) LIMIT ?)`;
+      return (this.st(sql).get(...m.values, atMost(options.atMost)) as Row).n;
     });
   }
 

@@ -440,6 +440,13 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         expect(await store.claims({ limit: 0 })).toEqual([]);
         expect(await store.countClaims()).toBe(5);
         expect(await store.countClaims({ measure: 'population', limit: 1 })).toBe(2);
+        // a capped count stops at the cap
+        expect(await store.countClaims({}, { atMost: 2 })).toBe(2);
+        expect(
+          await store.countClaims({ from: 1966, to: 1967, groupKind: 'students', measure: 'arrivals' }, { atMost: 9 }),
+        ).toBe(1);
+        expect(await store.countClaims({}, { atMost: 100 })).toBe(5);
+        await expect(store.countClaims({}, { atMost: -1 })).rejects.toThrow(/invalid limit: -1/);
         await expect(store.claims({ limit: -1 })).rejects.toThrow(/invalid limit: -1/);
       });
 

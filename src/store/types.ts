@@ -306,7 +306,8 @@ export interface Store {
   claims(filter?: ClaimFilter): Promise<ClaimRecord[]>;
   /** claims(filter) as ClaimFacts, in the same order: a fraction of the cost per claim */
   claimFacts(filter?: ClaimFilter): Promise<ClaimFacts[]>;
-  countClaims(filter?: ClaimFilter): Promise<number>;
+  /** how many claims match (limit and offset ignored); with `atMost`, stops counting there */
+  countClaims(filter?: ClaimFilter, options?: { atMost?: number }): Promise<number>;
   getClaim(id: string): Promise<ClaimRecord | null>;
   events(filter?: EventFilter): Promise<EventRecord[]>;
   /** places that documents mention, with how many live (not rejected) claims and events stand there */
