@@ -133,30 +133,26 @@ export async function estimate(store: Store, query: EstimateQuery, options: Esti
   const filter = claimFilter(query, known);
   const limit = Math.min(MAX_CANDIDATES, Math.max(1, Math.floor(options.limit ?? DEFAULT_CANDIDATES)));
   let ranked: Ranked[] = await bestScored(store, query, filter, byId, limit, options);
-  let texts: Map<string, string> | null = null;
   if (ranked.length === 0 && query.place) {
     // The place a claim was given may be the wrong one of its sentence's places ("refugees in
     // China to settle in Russia"). When nothing stands in the asked place, claims whose
     // sentence names it are taken, at a discount: the sentence is the evidence.
-    ({ ranked, texts } = await sentenceNamesPlace(store, { ...filter, placeIds: undefined }, query, byId, limit));
+    ranked = await sentenceNamesPlace(store, { ...filter, placeIds: undefined }, query, byId, limit);
   }
   // only the claims listed are read in full
-  const records = new Map(
-    (ranked.length === 0 ? [] : await store.claims({ ids: ranked.map((r) => r.facts.id), status: LIVE })).map((c) => [
-      c.id,
-      c,
-    ]),
+  const cited = new Map(
+    (ranked.length === 0 ? [] : await store.claimsCited({ ids: ranked.map((r) => r.facts.id), status: LIVE })).map(
+      (c) => [c.claim.id, c],
+    ),
   );
-  texts ??= await store.sentenceTexts(ranked.map((r) => r.facts));
-  const cites = await store.citations(ranked.map((r) => r.facts.document));
   const words = (query.words ?? []).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
   const required = (query.required ?? []).map((w) => w.toLowerCase());
   const candidates: Candidate[] = [];
   for (const { facts, fit, elsewhere } of ranked) {
     // a claim rejected or removed between the two reads is no longer live
-    const claim = records.get(facts.id);
-    if (!claim) continue;
-    const sentence = texts.get(`${claim.document}#${claim.sentenceIndex}`) ?? '';
+    const read = cited.get(facts.id);
+    if (!read) continue;
+    const { claim, sentence } = read;
     if (required.length > 0 && !required.some((w) => sentence.toLowerCase().includes(w))) continue;
     const why: string[] = [];
     score(facts, elsewhere ? { ...query, place: null } : query, byId, why);
@@ -177,15 +173,14 @@ export async function estimate(store: Store, query: EstimateQuery, options: Esti
       f *= 0.8 + (0.2 * found) / words.length;
       if (found < words.length) why.push(`sentence names ${found} of ${words.length} question words`);
     }
-    const cite = cites.get(claim.document);
     if (f < MIN_FIT) continue;
     candidates.push({
       claim,
       fit: round(f),
       why,
       sentence,
-      title: cite?.title ?? null,
-      url: cite?.source ?? null,
+      title: read.title,
+      url: read.source,
       repeats: [],
       corroboratedBy: [],
       conflictsWith: [],
@@ -220,7 +215,7 @@ async function sentenceNamesPlace(
   query: EstimateQuery,
   known: ReadonlyMap<string, PlaceRecord>,
   limit: number,
-): Promise<{ ranked: Ranked[]; texts: Map<string, string> }> {
+): Promise<Ranked[]> {
   const { placeIds: _ignored, ...rest } = filter;
   const anywhere = { ...query, place: null };
   // only a claim that still fits after the discount below can be taken: only its sentence is read
@@ -234,7 +229,7 @@ async function sentenceNamesPlace(
     .map((c) => ({ ...c, fit: round(c.fit * SENTENCE_ONLY) }))
     .sort((a, b) => b.fit - a.fit)
     .slice(0, limit);
-  return { ranked, texts };
+  return ranked;
 }
 
 /** The store filter: only what could fit at all, so the database does the narrowing. */

@@ -42,6 +42,7 @@ import {
   where,
 } from './rows.js';
 import type {
+  CitedClaim,
   ClaimFacts,
   ClaimFilter,
   ClaimRecord,
@@ -555,6 +556,25 @@ export class PostgresStore implements Store {
       const columns = FACT_COLUMNS.map((c, i) => `${c} AS f${i}`).join(', ');
       const sql = `SELECT ${columns} FROM claims${conditions} ORDER BY document, ord LIMIT ${b.bind(limit)} OFFSET ${b.bind(offset)}`;
       return (await this.query(sql, b.values)).map((r) => factsFromValues(FACT_COLUMNS.map((_, i) => r[`f${i}`])));
+    });
+  }
+
+  async claimsCited(filter: ClaimFilter = {}): Promise<CitedClaim[]> {
+    return this.read('cannot read claims', async () => {
+      const b = new PostgresBinder();
+      const conditions = where(claimConditions(filter, b));
+      const { limit, offset } = page(filter);
+      const sql = `SELECT x.*, s.text AS cited_sentence, d.title AS cited_title, d.source AS cited_source
+        FROM (SELECT ${CLAIM_COLUMNS.join(', ')} FROM claims${conditions}) AS x
+        JOIN documents AS d ON d.id = x.document
+        LEFT JOIN sentences AS s ON s.document = x.document AND s.idx = x.sentence_index
+        ORDER BY x.document, x.ord LIMIT ${b.bind(limit)} OFFSET ${b.bind(offset)}`;
+      return (await this.query(sql, b.values)).map((r) => ({
+        claim: claimFromRow(r),
+        sentence: r.cited_sentence ?? '',
+        title: r.cited_title,
+        source: r.cited_source,
+      }));
     });
   }
 

@@ -44,6 +44,7 @@ import {
   where,
 } from './rows.js';
 import type {
+  CitedClaim,
   ClaimFacts,
   ClaimFilter,
   ClaimRecord,
@@ -472,6 +473,24 @@ export class SqliteStore implements Store {
       const facts = FACT_COLUMNS.map((_, i) => `f${i}`).join(', ');
       const sql = `SELECT ${facts} FROM (${m.sql}) ORDER BY d, o LIMIT ? OFFSET ?`;
       return (this.rawSt(sql).all(...m.values, limit ?? -1, offset) as unknown[][]).map(factsFromValues);
+    });
+  }
+
+  async claimsCited(filter: ClaimFilter = {}): Promise<CitedClaim[]> {
+    return this.run('cannot read claims', () => {
+      const { limit, offset } = page(filter);
+      const m = claimsMatching(filter, CLAIM_COLUMNS);
+      const sql = `SELECT x.*, s.text, d.title, d.source FROM (${m.sql}) AS x
+        JOIN documents AS d ON d.id = x.document
+        LEFT JOIN sentences AS s ON s.document = x.document AND s.idx = x.sentence_index
+        ORDER BY x.document, x.ord LIMIT ? OFFSET ?`;
+      const n = CLAIM_COLUMNS.length;
+      return (this.rawSt(sql).all(...m.values, limit ?? -1, offset) as unknown[][]).map((v) => ({
+        claim: claimFromValues(v),
+        sentence: (v[n] as string | null) ?? '',
+        title: v[n + 1] as string | null,
+        source: v[n + 2] as string | null,
+      }));
     });
   }
 

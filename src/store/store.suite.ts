@@ -471,6 +471,21 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         const ids = (await store.claims()).map((c) => c.id);
         expect((await store.claims({ ids: [ids[3]!, ids[0]!, 'nope'] })).map((c) => c.id)).toEqual([ids[0], ids[3]]);
         expect(await store.claims({ ids: [] })).toEqual([]);
+        // with sentences and citations, as sentenceTexts and citations give them
+        const filter = { ids: [ids[3]!, ids[0]!, ids[1]!], limit: 2 };
+        const cited = await store.claimsCited(filter);
+        const claims = await store.claims(filter);
+        expect(cited.map((c) => c.claim)).toEqual(claims);
+        const texts = await store.sentenceTexts(claims);
+        const cites = await store.citations(claims.map((c) => c.document));
+        expect(cited.map((c) => [c.sentence, c.title, c.source])).toEqual(
+          claims.map((c) => [
+            texts.get(`${c.document}#${c.sentenceIndex}`),
+            cites.get(c.document)!.title,
+            cites.get(c.document)!.source,
+          ]),
+        );
+        expect(cited[0]!.sentence).toContain(cited[0]!.claim.text);
       });
 
       it('finds every claim whose years overlap, whatever their span, as reading them all does', async () => {

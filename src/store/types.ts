@@ -225,6 +225,15 @@ export interface ClaimFacts {
   approx: Approx;
 }
 
+export interface CitedClaim {
+  claim: ClaimRecord;
+  /** the text of the claim's sentence ('' if it is missing) */
+  sentence: string;
+  title: string | null;
+  /** the document's source URL */
+  source: string | null;
+}
+
 export interface EventFilter {
   document?: string;
   type?: string | string[];
@@ -306,6 +315,8 @@ export interface Store {
   claims(filter?: ClaimFilter): Promise<ClaimRecord[]>;
   /** claims(filter) as ClaimFacts, in the same order: a fraction of the cost per claim */
   claimFacts(filter?: ClaimFilter): Promise<ClaimFacts[]>;
+  /** claims(filter), each with its sentence and its document's title and source: what a cited answer shows, in one read */
+  claimsCited(filter?: ClaimFilter): Promise<CitedClaim[]>;
   /** how many claims match (limit and offset ignored); with `atMost`, stops counting there */
   countClaims(filter?: ClaimFilter, options?: { atMost?: number }): Promise<number>;
   getClaim(id: string): Promise<ClaimRecord | null>;
