@@ -317,8 +317,8 @@ describe('estimate reads the best-bounded parts first', () => {
       };
       // 20 candidates at most, so the cut falls inside what the questions find; pages of 7
       // claims, so reading stops inside parts too
-      const fast = await estimate(store, query, { limit: 20, page: 7, partsAlways: true });
-      expect((await estimate(store, query, { limit: 20, partsAlways: true })).candidates).toEqual(fast.candidates);
+      const fast = await estimate(store, query, { limit: 20, page: 7, few: 0 });
+      expect((await estimate(store, query, { limit: 20, few: 0 })).candidates).toEqual(fast.candidates);
       // read at once when few (these stores are small: most questions are)
       expect((await estimate(store, query, { limit: 20 })).candidates).toEqual(fast.candidates);
       const full = await estimate(store, query, { exhaustive: true, limit: 20 });
@@ -345,7 +345,7 @@ describe('estimate ranks claims that fit equally well by the part they were read
 
   it('puts the earlier part first on a tie, whatever the document order, as reading everything does', async () => {
     const store = await open(documentWith('a', [outside]), documentWith('b', [plain(1000), plain(2000)]));
-    const fast = await estimate(store, query, { limit: 2, partsAlways: true });
+    const fast = await estimate(store, query, { limit: 2, few: 0 });
     const full = await estimate(store, query, { limit: 2, exhaustive: true });
     expect(fast.candidates.map((c) => c.fit)).toEqual([0.75, 0.75]);
     expect(fast.candidates.map((c) => c.claim.value.low)).toEqual([1000, 2000]);
@@ -360,12 +360,12 @@ describe('estimate ranks claims that fit equally well by the part they were read
       read.push(f?.within ?? true);
       return claims(f);
     };
-    await estimate(store, query, { limit: 2, partsAlways: true });
+    await estimate(store, query, { limit: 2, few: 0 });
     expect(read).not.toContain(false);
     // with room for a third candidate it is read, and found
     read.length = 0;
     expect(
-      (await estimate(store, query, { limit: 3, partsAlways: true })).candidates.map((c) => c.claim.value.low),
+      (await estimate(store, query, { limit: 3, few: 0 })).candidates.map((c) => c.claim.value.low),
     ).toEqual([1000, 2000, 3000]);
     expect(read).toContain(false);
     // so few claims are read in one go, and rank the same
