@@ -364,9 +364,9 @@ describe('estimate ranks claims that fit equally well by the part they were read
     expect(read).not.toContain(false);
     // with room for a third candidate it is read, and found
     read.length = 0;
-    expect(
-      (await estimate(store, query, { limit: 3, few: 0 })).candidates.map((c) => c.claim.value.low),
-    ).toEqual([1000, 2000, 3000]);
+    expect((await estimate(store, query, { limit: 3, few: 0 })).candidates.map((c) => c.claim.value.low)).toEqual([
+      1000, 2000, 3000,
+    ]);
     expect(read).toContain(false);
     // so few claims are read in one go, and rank the same
     read.length = 0;
