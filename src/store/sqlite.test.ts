@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +123,30 @@ describe('opening a SQLite store', () => {
       await store.close();
     }
   });
+
+  it('waits for another process that holds the store longer than the busy timeout, then migrates it', async () => {
+    const path = freshPath();
+    const old = new Database(path);
+    migrateTo(old, 5);
+    old.close();
+    // another process takes the write lock for 6.5 s: more than busy_timeout (5 s)
+    const holder = spawn(process.execPath, [
+      '-e',
+      `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(path)});
+       db.exec('BEGIN IMMEDIATE'); console.log('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 6500); db.exec('COMMIT');`,
+    ]);
+    await new Promise<void>((done) => holder.stdout.once('data', () => done()));
+    const t0 = Date.now();
+    const store = await openStore(path);
+    try {
+      expect(Date.now() - t0).toBeGreaterThan(5000);
+      expect(await store.schemaVersion()).toBe(6);
+    } finally {
+      await store.close();
+      holder.kill();
+    }
+  }, 20_000);
 
   it('lets two stores share one file, each seeing the other’s writes', async () => {
     const path = freshPath();

@@ -200,7 +200,7 @@ export class SqliteStore implements Store {
       // set before anything else takes a lock: another process may be writing
       db.pragma('busy_timeout = 5000');
       // the first statement that reads the file: a non-database fails here
-      db.pragma('journal_mode = WAL');
+      await whileBusy(() => db!.pragma('journal_mode = WAL'));
       // WAL + NORMAL survives a killed process (only a power cut may lose the last commits) and
       // spares an fsync per transaction, which matters when ingesting thousands of documents
       db.pragma('synchronous = NORMAL');
@@ -212,7 +212,7 @@ export class SqliteStore implements Store {
       db.pragma('journal_size_limit = 67108864');
       db.pragma('cache_size = -32768');
       db.pragma('foreign_keys = ON');
-      const migrated = migrateTo(db);
+      const migrated = await whileBusy(() => migrateTo(db!));
       const store = new SqliteStore(db, path);
       store.migratedOnOpen = migrated;
       return store;
@@ -698,6 +698,29 @@ export class SqliteStore implements Store {
       if (version !== LATEST_VERSION) problems.push(`schema version ${version}, expected ${LATEST_VERSION}`);
       return problems;
     });
+  }
+}
+
+/** how long opening a store waits, in all, for other processes' locks */
+const OPEN_WAIT_MS = 30_000;
+
+/**
+ * Runs `step` again while another process holds the store, up to OPEN_WAIT_MS. The busy timeout
+ * alone failed two `atlas ingest` opening one new store at once on a loaded machine: after the
+ * first migrated the store it went on writing document after document, and the second's
+ * migration found it locked at each of its polls for 5 s; and where two connections both want to
+ * write SQLite answers one of them "busy" at once, without waiting.
+ */
+async function whileBusy<T>(step: () => T): Promise<T> {
+  const deadline = Date.now() + OPEN_WAIT_MS;
+  for (;;) {
+    try {
+      return step();
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw err;
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+    }
   }
 }
 
