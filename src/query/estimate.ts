@@ -288,7 +288,8 @@ async function bestScored(
   const most = options.few ?? FEW;
   const few = options.exhaustive || (most > 0 && (await store.countClaims(filter, { atMost: most + 1 })) <= most);
   if (few) {
-    add(await store.claimFacts(filter), (c) => parts.findIndex((p) => p.has(c)));
+    // byFit ranks them, ties in document order too: the database need not sort them
+    add(await store.claimFacts(filter, { ordered: false }), (c) => parts.findIndex((p) => p.has(c)));
   } else {
     for (let p = 0; p < parts.length; p++) {
       // fits are rounded to 3 places: no claim of the part fits better than its rounded bound
@@ -331,7 +332,9 @@ function byFit(a: Ranked, b: Ranked): number {
     a.part - b.part ||
     (x.document < y.document ? -1 : x.document > y.document ? 1 : 0) ||
     x.sentenceIndex - y.sentenceIndex ||
-    x.spanStart - y.spanStart
+    x.spanStart - y.spanStart ||
+    // claims read unordered (the few path) rank the same whatever order the database gave
+    (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
   );
 }
 

@@ -548,13 +548,16 @@ export class PostgresStore implements Store {
     });
   }
 
-  async claimFacts(filter: ClaimFilter = {}): Promise<ClaimFacts[]> {
+  async claimFacts(filter: ClaimFilter = {}, options: { ordered?: boolean } = {}): Promise<ClaimFacts[]> {
     return this.read('cannot read claims', async () => {
       const b = new PostgresBinder();
       const conditions = where(claimConditions(filter, b));
       const { limit, offset } = page(filter);
       const columns = FACT_COLUMNS.map((c, i) => `${c} AS f${i}`).join(', ');
-      const sql = `SELECT ${columns} FROM claims${conditions} ORDER BY document, ord LIMIT ${b.bind(limit)} OFFSET ${b.bind(offset)}`;
+      const sql =
+        options.ordered === false && limit === null && offset === 0
+          ? `SELECT ${columns} FROM claims${conditions}`
+          : `SELECT ${columns} FROM claims${conditions} ORDER BY document, ord LIMIT ${b.bind(limit)} OFFSET ${b.bind(offset)}`;
       return (await this.query(sql, b.values)).map((r) => factsFromValues(FACT_COLUMNS.map((_, i) => r[`f${i}`])));
     });
   }

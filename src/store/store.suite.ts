@@ -460,6 +460,11 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         for (const filter of [{}, { from: 1966, to: 1967 }, { measure: 'population' as const, limit: 1, offset: 1 }]) {
           const claims = await store.claims(filter);
           expect(await store.claimFacts(filter)).toEqual(claims.map(factsOf));
+          // unordered: the same facts (a page is still taken in document order)
+          const unordered = await store.claimFacts(filter, { ordered: false });
+          const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+          if (filter.limit === undefined) expect([...unordered].sort(byId)).toEqual(claims.map(factsOf).sort(byId));
+          else expect(unordered).toEqual(claims.map(factsOf));
         }
         const facts = await store.claimFacts({ from: 1960, to: 1960 });
         // "since 1960": open end as null, a time all the same; carried times and places flagged

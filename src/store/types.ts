@@ -313,8 +313,12 @@ export interface Store {
   sentences(document: string): Promise<SentenceRecord[]>;
 
   claims(filter?: ClaimFilter): Promise<ClaimRecord[]>;
-  /** claims(filter) as ClaimFacts, in the same order: a fraction of the cost per claim */
-  claimFacts(filter?: ClaimFilter): Promise<ClaimFacts[]>;
+  /**
+   * claims(filter) as ClaimFacts, in the same order: a fraction of the cost per claim. With
+   * `ordered: false` and no limit or offset, in no particular order: for a caller that ranks them
+   * itself, the database spares the sort (half the time of reading ~600 claims at 1,000,000).
+   */
+  claimFacts(filter?: ClaimFilter, options?: { ordered?: boolean }): Promise<ClaimFacts[]>;
   /** claims(filter), each with its sentence and its document's title and source: what a cited answer shows, in one read */
   claimsCited(filter?: ClaimFilter): Promise<CitedClaim[]>;
   /** how many claims match (limit and offset ignored); with `atMost`, stops counting there */
