@@ -373,4 +373,28 @@ describe('estimate ranks claims that fit equally well by the part they were read
     expect((await estimate(store, query, { limit: 2 })).candidates.map((c) => c.claim.value.low)).toEqual([1000, 2000]);
     expect(read).toEqual([true]);
   });
+
+  it('counts first only a question of few index probes (places x kinds x measures)', async () => {
+    const store = await open(documentWith('a', [outside]), documentWith('b', [plain(1000), plain(2000)]));
+    const counted: unknown[] = [];
+    const count = store.countClaims.bind(store);
+    store.countClaims = async (f, o) => {
+      counted.push(f);
+      return count(f, o);
+    };
+    // workers of the population, one place: 1 x 1 x 2 probes, counted, and read in one go
+    const one = { ...query, place: { ...RU, id: 'RU-PRI', name: 'Primorsky Krai' }, measure: 'arrivals' as const };
+    await estimate(store, one, { limit: 2 });
+    expect(counted).toHaveLength(1);
+    // "general" in Russia: every kind, measure and place within, read part by part uncounted
+    counted.length = 0;
+    const general = await estimate(store, { ...query, group: { kind: 'general' as const, head: null } }, { limit: 2 });
+    expect(counted).toHaveLength(0);
+    const full = await estimate(
+      store,
+      { ...query, group: { kind: 'general' as const, head: null } },
+      { limit: 2, exhaustive: true },
+    );
+    expect(general.candidates.map((c) => c.claim.id)).toEqual(full.candidates.map((c) => c.claim.id));
+  });
 });

@@ -191,7 +191,7 @@ export async function estimate(store: Store, query: EstimateQuery, options: Esti
 }
 
 /**
- * Claims of the question placed anywhere are looked at, at most this many (in document order):
+ * Claims of the question placed anywhere are looked at, at most this many (whichever the store gives first):
  * the fallback reads the sentence of each that could still fit, so it is bounded. 500 rather
  * than more: at 1,000,000 claims 2,000 of them took 30-50 ms a question (bench/query.mjs).
  */
@@ -219,7 +219,9 @@ async function sentenceNamesPlace(
   const { placeIds: _ignored, ...rest } = filter;
   const anywhere = { ...query, place: null };
   // only a claim that still fits after the discount below can be taken: only its sentence is read
-  const loose = (await store.claimFacts({ ...rest, limit: FALLBACK_LIMIT }))
+  // any FALLBACK_LIMIT of them: the first in document order cost a sort of every match (~13 ms
+  // for a kind and year at 1,000,000 claims), and the fits below rank them all the same
+  const loose = (await store.claimFacts({ ...rest, limit: FALLBACK_LIMIT }, { ordered: false }))
     .map((facts) => ({ facts, fit: score(facts, anywhere, known), part: 0, elsewhere: true }))
     .filter((c) => round(c.fit * SENTENCE_ONLY) >= MIN_FIT);
   const texts = await store.sentenceTexts(loose.map((c) => c.facts));
@@ -285,8 +287,16 @@ async function bestScored(
   // A question whose claims are few reads them in one go: each part is a statement (~0.3-1 ms
   // at 1,000,000 claims), and a region's or a city's 16 parts cost more than its few hundred
   // claims. The parts are what a country's thousands need. Either way the ranking is the same.
+  // Counting costs an index probe per place, kind and measure (and span class), however few
+  // claims there are: ~9 ms for "general" in Russia (124 places x 7 kinds x 4 measures), whose
+  // claims are many anyway. Past COUNT_PROBES the parts are read without counting: reading
+  // the best parts first is what keeps the slowest questions short (bench/query.mjs, paired
+  // runs: 16 gave the slowest tenth ~0.78 of the time of counting every question; 64-256 ~0.85).
   const most = options.few ?? FEW;
-  const few = options.exhaustive || (most > 0 && (await store.countClaims(filter, { atMost: most + 1 })) <= most);
+  const probes = size(filter.placeIds) * size(filter.groupKind) * size(filter.measure);
+  const few =
+    options.exhaustive ||
+    (most > 0 && probes <= COUNT_PROBES && (await store.countClaims(filter, { atMost: most + 1 })) <= most);
   if (few) {
     // byFit ranks them, ties in document order too: the database need not sort them
     add(await store.claimFacts(filter, { ordered: false }), (c) => parts.findIndex((p) => p.has(c)));
@@ -309,6 +319,11 @@ async function bestScored(
   }
   return held.sort(byFit).slice(0, limit);
 }
+
+/** the values a filter field lists (1 for a single value or none): a factor of its index probes */
+const size = (v: unknown): number => (Array.isArray(v) ? Math.max(1, v.length) : 1);
+/** index probes (place x kind x measure) past which a question is not counted first (bestScored) */
+const COUNT_PROBES = 16;
 
 /** claims read a page at a time from each part */
 const PAGE = 256;

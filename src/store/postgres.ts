@@ -555,8 +555,8 @@ export class PostgresStore implements Store {
       const { limit, offset } = page(filter);
       const columns = FACT_COLUMNS.map((c, i) => `${c} AS f${i}`).join(', ');
       const sql =
-        options.ordered === false && limit === null && offset === 0
-          ? `SELECT ${columns} FROM claims${conditions}`
+        options.ordered === false && offset === 0
+          ? `SELECT ${columns} FROM claims${conditions} LIMIT ${b.bind(limit)}`
           : `SELECT ${columns} FROM claims${conditions} ORDER BY document, ord LIMIT ${b.bind(limit)} OFFSET ${b.bind(offset)}`;
       return (await this.query(sql, b.values)).map((r) => factsFromValues(FACT_COLUMNS.map((_, i) => r[`f${i}`])));
     });

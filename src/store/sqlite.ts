@@ -471,8 +471,9 @@ export class SqliteStore implements Store {
       // claims of a question reads no table row
       const m = claimsMatching(filter, [...FACT_COLUMNS.map((c, i) => `${c} AS f${i}`), 'document AS d', 'ord AS o']);
       const facts = FACT_COLUMNS.map((_, i) => `f${i}`).join(', ');
-      if (options.ordered === false && limit === null && offset === 0) {
-        return (this.rawSt(`SELECT ${facts} FROM (${m.sql})`).all(...m.values) as unknown[][]).map(factsFromValues);
+      if (options.ordered === false && offset === 0) {
+        const sql = `SELECT ${facts} FROM (${m.sql}) LIMIT ?`;
+        return (this.rawSt(sql).all(...m.values, limit ?? -1) as unknown[][]).map(factsFromValues);
       }
       const sql = `SELECT ${facts} FROM (${m.sql}) ORDER BY d, o LIMIT ? OFFSET ?`;
       return (this.rawSt(sql).all(...m.values, limit ?? -1, offset) as unknown[][]).map(factsFromValues);

@@ -460,12 +460,18 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         for (const filter of [{}, { from: 1966, to: 1967 }, { measure: 'population' as const, limit: 1, offset: 1 }]) {
           const claims = await store.claims(filter);
           expect(await store.claimFacts(filter)).toEqual(claims.map(factsOf));
-          // unordered: the same facts (a page is still taken in document order)
+          // unordered: the same facts (a page with an offset is still taken in document order)
           const unordered = await store.claimFacts(filter, { ordered: false });
           const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
           if (filter.limit === undefined) expect([...unordered].sort(byId)).toEqual(claims.map(factsOf).sort(byId));
           else expect(unordered).toEqual(claims.map(factsOf));
         }
+        // unordered with a limit: that many of them, whichever
+        const all = (await store.claims({ from: 1900, to: 2100 })).map(factsOf);
+        const some = await store.claimFacts({ from: 1900, to: 2100, limit: 2 }, { ordered: false });
+        expect(all.length).toBeGreaterThan(2);
+        expect(some).toHaveLength(2);
+        for (const f of some) expect(all).toContainEqual(f);
         const facts = await store.claimFacts({ from: 1960, to: 1960 });
         // "since 1960": open end as null, a time all the same; carried times and places flagged
         expect(facts.map((f) => [f.yearFrom, f.yearTo, f.hasTime])).toEqual([[1960, null, true]]);

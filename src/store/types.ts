@@ -315,8 +315,9 @@ export interface Store {
   claims(filter?: ClaimFilter): Promise<ClaimRecord[]>;
   /**
    * claims(filter) as ClaimFacts, in the same order: a fraction of the cost per claim. With
-   * `ordered: false` and no limit or offset, in no particular order: for a caller that ranks them
-   * itself, the database spares the sort (half the time of reading ~600 claims at 1,000,000).
+   * `ordered: false` and no offset, in no particular order (a limit takes any that many): for a
+   * caller that ranks them itself, the database spares the sort (half the time of reading ~600
+   * claims at 1,000,000) or stops at the limit instead of sorting every match to take the first.
    */
   claimFacts(filter?: ClaimFilter, options?: { ordered?: boolean }): Promise<ClaimFacts[]>;
   /** claims(filter), each with its sentence and its document's title and source: what a cited answer shows, in one read */
