@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasSpellingBit, referenceTokenize, SpellingMemo, spellingBit, tokenize } from './tokenize.js';
+import { hasSpellingBit, referenceTokenize, respelled, SpellingMemo, spellingBit, tokenize } from './tokenize.js';
 import type { Token } from './types.js';
 
 const texts = (s: string, span?: { start: number; end: number }) => tokenize(s, span).map((t) => t.text);
@@ -107,8 +107,20 @@ describe('spellingBit', () => {
       expect(hasSpellingBit(t, plural), t.text).toBe(t.lower.endsWith('s'));
       expect(hasSpellingBit(t, capital), t.text).toBe(/^[A-Z]/.test(t.text));
     }
-    // a test registered later is answered for spellings seen before it
+    // a test registered later is answered for every token made from then on, spellings seen before too
     const short = spellingBit((t) => t.text.length <= 3);
-    expect(tokens.filter((t) => hasSpellingBit(t, short)).map((t) => t.text)).toEqual(['and', 'met']);
+    const again = tokenize(`Workers and loggers met ${long} Students`);
+    expect(again.filter((t) => hasSpellingBit(t, short)).map((t) => t.text)).toEqual(['and', 'met']);
+    for (const t of again) expect(hasSpellingBit(t, plural), t.text).toBe(t.lower.endsWith('s'));
+    // the reference tokenizer's tokens carry them too
+    expect(referenceTokenize('and Students').map((t) => hasSpellingBit(t, short))).toEqual([true, false]);
+  });
+  it('works the bits out again for a token spelled otherwise (near miss: the copy keeps none of the old)', () => {
+    const plural = spellingBit((t) => t.lower.endsWith('s'));
+    const [t] = tokenize('19th-centuries');
+    expect(hasSpellingBit(t!, plural)).toBe(true);
+    const cut = respelled(t!, '19th', '19th');
+    expect([cut.text, cut.id, hasSpellingBit(cut, plural)]).toEqual(['19th', -1, false]);
+    expect([cut.start, cut.end]).toEqual([t!.start, t!.end]);
   });
 });

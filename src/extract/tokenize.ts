@@ -23,7 +23,9 @@ export function referenceTokenize(text: string, span: Span = { start: 0, end: te
   for (let m = TOKEN.exec(text); m !== null && m.index < end; m = TOKEN.exec(text)) {
     // a token never runs past the sentence, even if the text goes on without a break
     const t = m.index + m[0].length > end ? m[0].slice(0, end - m.index) : m[0];
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), type: typeOf(t), id: -1 });
+    const lower = t.toLowerCase();
+    const type = typeOf(t);
+    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower, type, id: -1, bits: allBits(t, lower, type) });
   }
   return tokens;
 }
@@ -170,6 +172,8 @@ const MAX_INTERNED_LENGTH = 32;
 const tableText: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
 const tableLower: string[] = new Array(TABLE_SIZE).fill('');
 const tableType: Token['type'][] = new Array(TABLE_SIZE).fill('punct');
+/** the spelling's spellingBit tests, worked out when it is interned */
+const tableBits = new Int32Array(TABLE_SIZE);
 const tableHash = new Int32Array(TABLE_SIZE);
 const tableId = new Int32Array(TABLE_SIZE);
 let entries = 0;
@@ -182,6 +186,7 @@ function clearTable(): void {
   tableText.fill(undefined);
   entries = 0;
   PUNCT_IDS.fill(-1);
+  PUNCT_BITS.fill(0);
   if (++generation === GENERATIONS) {
     // an id of this generation could equal one kept from GENERATIONS clears ago: forget them all
     generation = 0;
@@ -195,6 +200,7 @@ function insert(slot: number, h: number, t: string, lower: string, type: Token['
   tableText[slot] = t;
   tableLower[slot] = lower;
   tableType[slot] = type;
+  tableBits[slot] = allBits(t, lower, type);
   tableHash[slot] = h;
   tableId[slot] = generation * TABLE_SIZE + entries;
   entries++;
@@ -208,7 +214,9 @@ function makeToken(text: string, start: number, end: number): Token {
   const len = end - start;
   if (len > MAX_INTERNED_LENGTH) {
     const t = text.slice(start, end);
-    return { start, end, text: t, lower: t.toLowerCase(), type: typeOf(t), id: -1 };
+    const lower = t.toLowerCase();
+    const type = typeOf(t);
+    return { start, end, text: t, lower, type, id: -1, bits: allBits(t, lower, type) };
   }
   let h = FNV_SEED;
   let ascii = true;
@@ -228,7 +236,15 @@ function makeToken(text: string, start: number, end: number): Token {
     // differ where case mapping looks at context (Greek final sigma before "." and a letter).
     insert(slot, h, t, !ascii || upper ? t.toLowerCase() : t, typeOf(t));
   }
-  return { start, end, text: tableText[slot]!, lower: tableLower[slot]!, type: tableType[slot]!, id: idOf(slot) };
+  return {
+    start,
+    end,
+    text: tableText[slot]!,
+    lower: tableLower[slot]!,
+    type: tableType[slot]!,
+    id: idOf(slot),
+    bits: tableBits[slot]!,
+  };
 }
 
 function sameAt(s: string, text: string, at: number): boolean {
@@ -244,6 +260,8 @@ const CHARS: string[] = [];
 for (let c = 0; c < 128; c++) CHARS.push(String.fromCharCode(c));
 /** The id of each ASCII punctuation character in this generation of the table, -1 until seen. */
 const PUNCT_IDS = new Int32Array(128).fill(-1);
+/** ... and its spellingBit tests (set with its id) */
+const PUNCT_BITS = new Int32Array(128);
 
 /** The id of the one-character punctuation token `c` (interned like any spelling, on first sight). */
 function punctId(c: number): number {
@@ -257,6 +275,7 @@ function punctId(c: number): number {
   }
   const id = idOf(slot);
   PUNCT_IDS[c] = id;
+  PUNCT_BITS[c] = tableBits[slot]!;
   return id;
 }
 
@@ -327,6 +346,7 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
             lower: tableLower[slot]!,
             type: tableType[slot]!,
             id: idOf(slot),
+            bits: tableBits[slot]!,
           });
           i = j;
           continue;
@@ -335,7 +355,7 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
         const t = CHARS[c]!;
         let id = PUNCT_IDS[c]!;
         if (id < 0) id = punctId(c);
-        tokens.push({ start: i, end: i + 1, text: t, lower: t, type: 'punct', id });
+        tokens.push({ start: i, end: i + 1, text: t, lower: t, type: 'punct', id, bits: PUNCT_BITS[c]! });
         i++;
         continue;
       }
@@ -406,43 +426,50 @@ export class SpellingMemo<V> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Trigger bits: one memo that every annotator's per-token test shares
+// Trigger bits: worked out once per spelling, carried by every token
 
 /** The tests registered with spellingBit, bit k for TESTS[k]. */
 const BIT_TESTS: ((t: Token) => boolean)[] = [];
 
-/** Every registered test of a token, as a mask of bits. */
-function allBits(t: Token): number {
+/** Every registered test of a spelling, as a mask of bits. */
+function allBits(text: string, lower: string, type: Token['type']): number {
+  if (BIT_TESTS.length === 0) return 0;
+  // what a test may read (see spellingBit); no id: SpellingMemo works the spelling out afresh
+  const t: Token = { start: 0, end: text.length, text, lower, type, id: -1, bits: 0 };
   let bits = 0;
   for (let k = 0; k < BIT_TESTS.length; k++) if (BIT_TESTS[k]!(t)) bits |= 1 << k;
   return bits;
 }
 
-const BITS = new SpellingMemo(allBits);
+/**
+ * A token spelled otherwise: `text` and `lower` for `t`'s, the rest of `t` kept, its bits
+ * worked out for the new spelling and no id (SpellingMemo works it out afresh).
+ * Example: respelled(t, "19th", "19th") for "19th-century"
+ */
+export function respelled(t: Token, text: string, lower: string): Token {
+  return { ...t, text, lower, id: -1, bits: allBits(text, lower, t.type) };
+}
 
 /**
  * Registers a test that says whether a token can wake an annotator (a number trigger, a group
- * head, an event anchor...) and returns its bit for hasSpellingBit. Each annotator passes over a
- * block of sentences in turn (extract/index.ts), and its own memo, asked at every token, had gone
- * cold since its last pass: the same per-token tests cost about twice as much in the extractor
- * as over one sentence list alone. One table that every pass reads stays warm, and the
- * annotator's own memo is asked only at the tokens that pass. `test` must read only the token's
- * spelling (as for SpellingMemo). At most 31 tests.
+ * head, an event anchor...) and returns its bit for hasSpellingBit. Every test is worked out
+ * once per spelling, when the tokenizer first meets it, and each token carries the answers
+ * (`bits`): the annotators ask at every token of every sentence, and a memo look-up per token
+ * and annotator was a good part of their per-token cost, a field read is not. `test` must read
+ * only the token's text, lower-cased form and type (as for SpellingMemo). Register at module
+ * load, before text is tokenized: the table of spellings starts over, so tokens made from then on
+ * carry the new bit; tokens made before do not. At most 31 tests.
  * Example: const EVENT = spellingBit((t) => ANCHORS.has(t.lower)); ... if (hasSpellingBit(t, EVENT)) ...
  */
 export function spellingBit(test: (t: Token) => boolean): number {
   if (BIT_TESTS.length === 31) throw new Error('spellingBit: at most 31 tests');
   BIT_TESTS.push(test);
-  // a spelling seen before this test was registered lacks its bit
-  BITS.clear();
+  // spellings interned before this test lack its bit
+  clearTable();
   return 1 << (BIT_TESTS.length - 1);
 }
 
-/**
- * Whether the token passes the spellingBit test `bit`: every test is worked out at once, once per
- * spelling; a token without an id (a long one) runs only the test asked.
- */
+/** Whether the token passes the spellingBit test `bit` (read from the bits it carries). */
 export function hasSpellingBit(t: Token, bit: number): boolean {
-  if (t.id < 0) return BIT_TESTS[31 - Math.clz32(bit)]!(t);
-  return (BITS.get(t) & bit) !== 0;
+  return (t.bits & bit) !== 0;
 }

@@ -24,6 +24,8 @@ export interface Token extends Span {
    * spelling (SpellingMemo in tokenize.ts). -1 for a token the tokenizer did not intern.
    */
   id: number;
+  /** the spellingBit tests its spelling passes, one bit each (hasSpellingBit in tokenize.ts) */
+  bits: number;
 }
 
 export interface Sentence extends Span {

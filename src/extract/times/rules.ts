@@ -1,5 +1,5 @@
 import { removeOverlaps } from '../overlaps.js';
-import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
+import { hasSpellingBit, respelled, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { SentenceContext, TimePrecision, Token } from '../types.js';
 import {
   BOUND_PHRASES,
@@ -613,8 +613,8 @@ function centuryAtom(tokens: readonly Token[], i: number): RawTime | null {
   let to = -1;
   const l = t.lower;
   if (l.endsWith('-century')) {
-    // a made-up token: another spelling, so no id (SpellingMemo)
-    n1 = ordinalOf({ ...t, text: t.text.slice(0, -8), lower: l.slice(0, -8), id: -1 });
+    // a made-up token: another spelling
+    n1 = ordinalOf(respelled(t, t.text.slice(0, -8), l.slice(0, -8)));
     to = i + 1;
   } else {
     n1 = ordinalOf(t);
