@@ -25,7 +25,15 @@ export function referenceTokenize(text: string, span: Span = { start: 0, end: te
     const t = m.index + m[0].length > end ? m[0].slice(0, end - m.index) : m[0];
     const lower = t.toLowerCase();
     const type = typeOf(t);
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, lower, type, id: -1, bits: allBits(t, lower, type) });
+    tokens.push({
+      start: m.index,
+      end: m.index + t.length,
+      text: t,
+      lower,
+      type,
+      id: -1,
+      bits: allBits(t, lower, type),
+    });
   }
   return tokens;
 }
