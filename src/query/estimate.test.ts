@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getPlace } from '../extract/places/index.js';
 import type { Store } from '../store/types.js';
-import { estimate } from './estimate.js';
+import { estimate, score, specOf } from './estimate.js';
 import { type ClaimSpec, documentWith, storeWith } from './fixtures.js';
 
 const RU = getPlace('RU')!;
@@ -302,6 +302,55 @@ describe('estimate reads the best-bounded parts first', () => {
     ),
   );
 
+  it("ranks in the store with score()'s numbers, to the last bit, whatever the question", async () => {
+    // every factor: units, rates, modalities, vague amounts, carried values, open years
+    const claims = Array.from({ length: 400 }, (_, k): ClaimSpec => {
+      const low = 1 + Math.floor(r() * 90);
+      const quote = String(low);
+      const group = r() < 0.1 ? null : pick(KINDS);
+      return {
+        sentence: `Some ${quote} were there.`,
+        quote,
+        low,
+        unit: pick(['person', 'person', 'percent', 'USD']),
+        per: pick([null, null, 'year', 'month']),
+        group,
+        label: pick(['loggers', 'North Korean lumberjacks', 'workers', 'logger camps']),
+        measure: pick([...MEASURES, 'share', 'money'] as const),
+        time: k % 9 === 0 ? null : time(),
+        place: r() < 0.1 ? null : pick(PLACES),
+        modality: pick(['asserted', 'asserted', 'estimated', 'proposed', 'denied'] as const),
+        approx: pick(['exact', 'about', 'vague'] as const),
+        implied: { group: r() < 0.2, place: r() < 0.2, time: r() < 0.2 },
+      };
+    });
+    const store = await open(documentWith('mixed', claims));
+    const known = new Map((await store.knownPlaces()).map((p) => [p.id, p]));
+    const placeIds = [...known.keys()];
+    let compared = 0;
+    for (let i = 0; i < 60; i++) {
+      const from = r() < 0.2 ? null : 1996 + Math.floor(r() * 12);
+      const query = {
+        group: r() < 0.15 ? null : { kind: pick(KINDS), head: r() < 0.4 ? pick(['loggers', 'lumberjacks']) : null },
+        place: r() < 0.15 ? null : getPlace(pick(['RU', 'RU-PRI', 'KP', 'CN']))!,
+        from,
+        to: r() < 0.2 ? null : (from ?? 2000) + Math.floor(r() * 6),
+        measure: pick([...MEASURES, 'share', 'money', null] as const),
+        per: pick([undefined, undefined, null, 'year', 'month'] as const),
+        modality: pick([null, null, 'proposed', 'estimated'] as const),
+        unit: pick([null, null, 'person', 'percent', 'money'] as const),
+      };
+      const fit = specOf(query, { placeIds }, known);
+      const ranked = await store.bestFacts!({}, { fit, limit: 1000, minFit: 0 });
+      expect(ranked).toHaveLength(claims.length);
+      for (const { facts, fit: stored } of ranked) {
+        expect(stored, `${JSON.stringify(query)} ${JSON.stringify(facts)}`).toBe(score(facts, query, known));
+        if (stored > 0) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
   it('gives the same candidates, in the same order, as reading every claim', async () => {
     const store = await open(...docs);
     let long = 0;
@@ -317,8 +366,12 @@ describe('estimate reads the best-bounded parts first', () => {
       };
       // 20 candidates at most, so the cut falls inside what the questions find; pages of 7
       // claims, so reading stops inside parts too
-      const fast = await estimate(store, query, { limit: 20, page: 7, few: 0 });
-      expect((await estimate(store, query, { limit: 20, few: 0 })).candidates).toEqual(fast.candidates);
+      // the store ranks part by part, or in one go; here too, ranking in JS page by page
+      const fast = await estimate(store, query, { limit: 20, few: 0 });
+      expect((await estimate(store, query, { limit: 20, page: 7, few: 0, inStore: false })).candidates).toEqual(
+        fast.candidates,
+      );
+      expect((await estimate(store, query, { limit: 20, inStore: false })).candidates).toEqual(fast.candidates);
       // read at once when few (these stores are small: most questions are)
       expect((await estimate(store, query, { limit: 20 })).candidates).toEqual(fast.candidates);
       const full = await estimate(store, query, { exhaustive: true, limit: 20 });
@@ -360,18 +413,42 @@ describe('estimate ranks claims that fit equally well by the part they were read
       read.push(f?.within ?? true);
       return claims(f);
     };
-    await estimate(store, query, { limit: 2, few: 0 });
+    const js = { inStore: false };
+    await estimate(store, query, { limit: 2, few: 0, ...js });
     expect(read).not.toContain(false);
     // with room for a third candidate it is read, and found
     read.length = 0;
-    expect((await estimate(store, query, { limit: 3, few: 0 })).candidates.map((c) => c.claim.value.low)).toEqual([
-      1000, 2000, 3000,
-    ]);
+    expect(
+      (await estimate(store, query, { limit: 3, few: 0, ...js })).candidates.map((c) => c.claim.value.low),
+    ).toEqual([1000, 2000, 3000]);
     expect(read).toContain(false);
     // so few claims are read in one go, and rank the same
     read.length = 0;
-    expect((await estimate(store, query, { limit: 2 })).candidates.map((c) => c.claim.value.low)).toEqual([1000, 2000]);
+    expect((await estimate(store, query, { limit: 2, ...js })).candidates.map((c) => c.claim.value.low)).toEqual([
+      1000, 2000,
+    ]);
     expect(read).toEqual([true]);
+  });
+
+  it('does not ask the store to rank a part whose bound the weakest claim held already reaches', async () => {
+    const store = await open(documentWith('a', [outside]), documentWith('b', [plain(1000), plain(2000)]));
+    const asked: (boolean | undefined)[] = [];
+    const best = store.bestFacts!.bind(store);
+    store.bestFacts = async (f, rank) => {
+      asked.push(f.within);
+      return best(f, rank);
+    };
+    await estimate(store, query, { limit: 2, few: 0 });
+    expect(asked).not.toContain(false);
+    asked.length = 0;
+    expect((await estimate(store, query, { limit: 3, few: 0 })).candidates.map((c) => c.claim.value.low)).toEqual([
+      1000, 2000, 3000,
+    ]);
+    expect(asked).toContain(false);
+    // few probes: one statement for the whole question, its parts only breaking ties
+    asked.length = 0;
+    expect((await estimate(store, query, { limit: 2 })).candidates.map((c) => c.claim.value.low)).toEqual([1000, 2000]);
+    expect(asked).toEqual([undefined]);
   });
 
   it('counts first only a question of few index probes (places x kinds x measures)', async () => {
@@ -384,11 +461,15 @@ describe('estimate ranks claims that fit equally well by the part they were read
     };
     // workers of the population, one place: 1 x 1 x 2 probes, counted, and read in one go
     const one = { ...query, place: { ...RU, id: 'RU-PRI', name: 'Primorsky Krai' }, measure: 'arrivals' as const };
-    await estimate(store, one, { limit: 2 });
+    await estimate(store, one, { limit: 2, inStore: false });
     expect(counted).toHaveLength(1);
     // "general" in Russia: every kind, measure and place within, read part by part uncounted
     counted.length = 0;
-    const general = await estimate(store, { ...query, group: { kind: 'general' as const, head: null } }, { limit: 2 });
+    const general = await estimate(
+      store,
+      { ...query, group: { kind: 'general' as const, head: null } },
+      { limit: 2, inStore: false },
+    );
     expect(counted).toHaveLength(0);
     const full = await estimate(
       store,

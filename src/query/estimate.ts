@@ -15,12 +15,13 @@
 import { annotateEvents } from '../extract/events/index.js';
 import { tokenize } from '../extract/tokenize.js';
 import type { Approx, EventType, GroupKind, Measure, Modality, Per, PlaceRef } from '../extract/types.js';
+import { FIT, type FitSpec, labelNames, type UnitFamily, unitFamily } from '../store/fit.js';
 import type { ClaimFacts, ClaimFilter, ClaimRecord, ClaimStatus, PlaceRecord, Store } from '../store/types.js';
-import { depthBelow, kindsWithin, labelNames, placesWithin } from './hierarchy.js';
+import { depthBelow, kindsWithin, placesWithin } from './hierarchy.js';
 import { claimBounds, sameFigure, yearOf } from './values.js';
 
 /** What kind of number is asked for: a count of people, a share, or an amount of money. */
-export type UnitFamily = 'person' | 'percent' | 'money';
+export type { UnitFamily };
 
 export interface EstimateQuery {
   group?: { kind: GroupKind; head?: string | null } | null;
@@ -113,9 +114,6 @@ const MEASURE_FIT: Record<Measure | 'any', Partial<Record<Measure, number>>> = {
 const wantedUnit = (q: EstimateQuery): UnitFamily =>
   q.unit ?? (q.measure === 'money' ? 'money' : q.measure === 'share' ? 'percent' : 'person');
 
-const unitFamily = (unit: string): UnitFamily | 'other' =>
-  unit === 'person' ? 'person' : unit === 'percent' ? 'percent' : /^[A-Z]{3}$/.test(unit) ? 'money' : 'other';
-
 export interface EstimateOptions {
   /** read every claim that could fit instead of the best-bounded parts first (tests compare the two) */
   exhaustive?: boolean;
@@ -125,6 +123,8 @@ export interface EstimateOptions {
   limit?: number;
   /** claims read at a time (PAGE); tests make it small */
   page?: number;
+  /** let a store that can rank claims itself do so (Store.bestFacts); tests turn it off to compare */
+  inStore?: boolean;
 }
 
 export async function estimate(store: Store, query: EstimateQuery, options: EstimateOptions = {}): Promise<Estimate> {
@@ -259,7 +259,9 @@ function claimFilter(q: EstimateQuery, known: readonly PlaceRecord[]): ClaimFilt
  * alone, a question naming a head, "loggers", read every claim of the parts bounded at the 0.75
  * most candidates had: 2,965 rows instead of ~800, ~90 ms at 1,000,000 claims). The answer is
  * the same as reading everything (tests compare), but a question about a country over a million
- * claims reads hundreds of rows instead of tens of thousands (bench/query.mjs).
+ * claims reads hundreds of rows instead of tens of thousands (bench/query.mjs). A store that ranks
+ * claims itself (Store.bestFacts: SQLite) is asked for each part's best `limit` claims, or for a
+ * question of few index probes the best of all at once, ties broken by part in the same order.
  */
 async function bestScored(
   store: Store,
@@ -294,6 +296,30 @@ async function bestScored(
   // runs: 16 gave the slowest tenth ~0.78 of the time of counting every question; 64-256 ~0.85).
   const most = options.few ?? FEW;
   const probes = size(filter.placeIds) * size(filter.groupKind) * size(filter.measure);
+  if (store.bestFacts && options.inStore !== false && !options.exhaustive) {
+    // The store ranks: each statement hands back only the best `limit` claims of what it reads,
+    // and the fits are worked out again here (the same numbers: tests hold the two to each other).
+    const rank = { fit: specOf(q, filter, byId), limit, minFit: MIN_FIT };
+    const taken = (read: { facts: ClaimFacts; part: number }[]) => {
+      for (const { facts, part } of read) {
+        const fit = score(facts, q, byId);
+        if (fit >= MIN_FIT) held.push({ facts, fit, part, elsewhere: false });
+      }
+    };
+    if (most > 0 && probes <= COUNT_PROBES) {
+      // few probes: one statement, ties by the part each claim lies in as the parts would read them
+      taken(await store.bestFacts(filter, { ...rank, parts: parts.map((p) => p.patch) }));
+    } else {
+      for (let p = 0; p < parts.length; p++) {
+        const top = round(parts[p]!.bound + 1e-9);
+        if (top < MIN_FIT) break;
+        const w = weakest();
+        if (w && w.fit >= top) break;
+        taken((await store.bestFacts(parts[p]!.filter, rank)).map((r) => ({ facts: r.facts, part: p })));
+      }
+    }
+    return held.sort(byFit).slice(0, limit);
+  }
   const few =
     options.exhaustive ||
     (most > 0 && probes <= COUNT_PROBES && (await store.countClaims(filter, { atMost: most + 1 })) <= most);
@@ -355,6 +381,8 @@ function byFit(a: Ranked, b: Ranked): number {
 
 interface Part {
   filter: ClaimFilter;
+  /** what the part narrows of the question's filter */
+  patch: Partial<ClaimFilter>;
   /** no claim in the part fits better than this (the product of each dimension's best factor in `score`) */
   bound: number;
   /** whether a claim of the whole filter lies in this part: what the filter says, read in JS */
@@ -401,7 +429,7 @@ function partsOf(q: EstimateQuery, filter: ClaimFilter, known: ReadonlyMap<strin
     if (levels.size > 1) {
       dims.push(
         [...levels].map(([d, placeIds]) => ({
-          bound: 0.9 ** d,
+          bound: FIT.perLevel ** d,
           patch: { placeIds },
           has: (c) => c.placeId !== null && level(c.placeId) === d,
         })),
@@ -421,11 +449,12 @@ function partsOf(q: EstimateQuery, filter: ClaimFilter, known: ReadonlyMap<strin
       ]);
     }
   }
-  let parts: Part[] = [{ filter, bound: 1, has: () => true }];
+  let parts: Part[] = [{ filter, patch: {}, bound: 1, has: () => true }];
   for (const dim of dims) {
     parts = parts.flatMap((p) =>
       dim.map((d) => ({
         filter: { ...p.filter, ...d.patch },
+        patch: { ...p.patch, ...d.patch },
         bound: p.bound * d.bound,
         has: (c: ClaimFacts) => p.has(c) && d.has(c),
       })),
@@ -449,7 +478,12 @@ interface Ranked {
  * How well a claim fits the question, in [0, 1]: a product of one factor per dimension. With
  * `why`, each factor below 1 adds its reason (only the claims listed are asked for them).
  */
-function score(c: ClaimFacts, q: EstimateQuery, known: ReadonlyMap<string, PlaceRecord>, why?: string[]): number {
+export function score(
+  c: ClaimFacts,
+  q: EstimateQuery,
+  known: ReadonlyMap<string, PlaceRecord>,
+  why?: string[],
+): number {
   let fit = 1;
   const factor = (f: number, reason: string) => {
     if (f < 1) why?.push(reason);
@@ -469,21 +503,22 @@ function score(c: ClaimFacts, q: EstimateQuery, known: ReadonlyMap<string, Place
   // group: the asked kind fits best; general reaches every kind, at a discount
   if (q.group) {
     const kind = c.groupKind;
-    if (kind === null) factor(0.4, 'no group stated');
+    if (kind === null) factor(FIT.noKind, 'no group stated');
     else if (kind !== q.group.kind)
-      factor(q.group.kind === 'general' ? 0.6 : 0, `group ${kind}, asked ${q.group.kind}`);
+      factor(q.group.kind === 'general' ? FIT.generalOther : 0, `group ${kind}, asked ${q.group.kind}`);
     if (q.group.head && kind !== null && !labelNames(c.groupLabel ?? '', q.group.head)) {
-      factor(0.75, `group "${c.groupLabel}" does not name ${q.group.head}`);
+      factor(FIT.noHead, `group "${c.groupLabel}" does not name ${q.group.head}`);
     }
-    if (c.groupImplied) factor(0.9, 'group carried from an earlier sentence');
+    if (c.groupImplied) factor(FIT.carried, 'group carried from an earlier sentence');
   }
 
   // place: the asked place itself, then places within it, each level a little less
   if (q.place) {
     const depth = c.placeId === null ? null : depthBelow(c.placeId, q.place.id, known);
     if (depth === null) factor(0, 'place not within the asked place');
-    else if (depth > 0) factor(0.9 ** depth, `${known.get(c.placeId!)?.name ?? c.placeId} is within ${q.place.name}`);
-    if (c.placeImplied) factor(0.9, 'place carried from the document or an earlier sentence');
+    else if (depth > 0)
+      factor(FIT.perLevel ** depth, `${known.get(c.placeId!)?.name ?? c.placeId} is within ${q.place.name}`);
+    if (c.placeImplied) factor(FIT.carried, 'place carried from the document or an earlier sentence');
   }
 
   // time: how much of the claim's interval is the asked interval (exact year over decade)
@@ -492,7 +527,7 @@ function score(c: ClaimFacts, q: EstimateQuery, known: ReadonlyMap<string, Place
     else {
       const overlap = timeOverlap(c, q.from ?? null, q.to ?? null);
       factor(0.5 + 0.5 * overlap, 'time only partly the asked period');
-      if (c.timeImplied) factor(0.9, 'time carried from an earlier sentence');
+      if (c.timeImplied) factor(FIT.carried, 'time carried from an earlier sentence');
     }
   }
 
@@ -500,17 +535,42 @@ function score(c: ClaimFacts, q: EstimateQuery, known: ReadonlyMap<string, Place
   if (q.per !== undefined && q.per !== null) {
     if (c.per === q.per) {
       /* fits */
-    } else factor(c.per === null ? 0.6 : 0.3, `rate ${c.per ?? 'none'}, asked per ${q.per}`);
-  } else if (c.per !== null && wanted !== 'money') factor(0.7, `a rate (per ${c.per}), not a number`);
+    } else factor(c.per === null ? FIT.noRate : FIT.otherRate, `rate ${c.per ?? 'none'}, asked per ${q.per}`);
+  } else if (c.per !== null && wanted !== 'money') factor(FIT.aRate, `a rate (per ${c.per}), not a number`);
 
   // modality: a proposal answers a question about a proposal; otherwise it is not a fact
   if (q.modality) {
-    if (c.modality !== q.modality) factor(0.5, `modality ${c.modality}, asked ${q.modality}`);
-  } else if (c.modality === 'proposed') factor(0.5, 'a proposal, not a fact');
-  else if (c.modality === 'denied') factor(0.3, 'denied by the source');
+    if (c.modality !== q.modality) factor(FIT.otherModality, `modality ${c.modality}, asked ${q.modality}`);
+  } else if (c.modality === 'proposed') factor(FIT.proposed, 'a proposal, not a fact');
+  else if (c.modality === 'denied') factor(FIT.denied, 'denied by the source');
 
-  if (c.approx === 'vague') factor(0.5, 'a vague amount');
+  if (c.approx === 'vague') factor(FIT.vague, 'a vague amount');
   return round(fit);
+}
+
+/**
+ * score() as data, for a store that ranks claims itself (FitSpec): the factors it gives each
+ * measure and each place of the filter, and what the question asks of group, years, rate and
+ * modality. The fixed factors are FIT's, as score() reads them.
+ */
+export function specOf(q: EstimateQuery, filter: ClaimFilter, known: ReadonlyMap<string, PlaceRecord>): FitSpec {
+  let place: Record<string, number> | null = null;
+  if (q.place) {
+    place = {};
+    for (const id of filter.placeIds ?? []) {
+      const depth = depthBelow(id, q.place.id, known);
+      if (depth !== null) place[id] = depth > 0 ? FIT.perLevel ** depth : 1;
+    }
+  }
+  return {
+    unit: wantedUnit(q),
+    measure: MEASURE_FIT[q.measure ?? 'any'],
+    group: q.group ? { kind: q.group.kind, head: q.group.head || null } : null,
+    place,
+    time: q.from != null || q.to != null ? { from: q.from ?? null, to: q.to ?? null } : null,
+    per: { asked: q.per ?? null, rates: wantedUnit(q) !== 'money' },
+    modality: q.modality ?? null,
+  };
 }
 
 /**
@@ -522,8 +582,8 @@ function timeOverlap(c: ClaimFacts, from: number | null, to: number | null): num
   let cs = c.yearFrom;
   let ce = c.yearTo;
   if (cs === null && ce === null) return 0.5;
-  cs ??= ce! - 15;
-  ce ??= cs + 15;
+  cs ??= ce! - FIT.openYears;
+  ce ??= cs + FIT.openYears;
   const inter = Math.min(ce, to ?? ce) - Math.max(cs, from ?? cs) + 1;
   return inter <= 0 ? 0 : inter / (ce - cs + 1);
 }

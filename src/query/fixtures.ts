@@ -31,6 +31,8 @@ export interface ClaimSpec {
   place?: string | null;
   source?: string | null;
   modality?: Modality;
+  /** which of group, place and time were carried from elsewhere (the extractor's `implied`) */
+  implied?: { group?: boolean; place?: boolean; time?: boolean };
 }
 
 export interface EventSpec {
@@ -47,6 +49,11 @@ function placeOf(id: string | null | undefined) {
   const p = getPlace(id);
   if (!p) throw new Error(`fixture: unknown place ${id}`);
   return { name: p.name, lat: p.lat, lon: p.lon, id: p.id };
+}
+
+/** a value marked as carried from elsewhere when `yes` */
+function carried<T extends object>(value: T | null, yes: boolean | undefined): (T & { implied?: string }) | null {
+  return value && yes ? { ...value, implied: 'previous sentence' } : value;
 }
 
 function timeOf(t: ClaimSpec['time']) {
@@ -82,9 +89,15 @@ export function documentWith(
         value: { low: item.low, high: item.high === undefined ? item.low : item.high, approx: item.approx ?? 'exact' },
         unit: item.unit ?? 'person',
         per: item.per ?? null,
-        group: item.group ? { kind: item.group, label: item.label ?? item.group } : null,
-        time: timeOf(item.time),
-        place: placeOf(item.place),
+        group: item.group
+          ? {
+              kind: item.group,
+              label: item.label ?? item.group,
+              ...(item.implied?.group ? { implied: 'previous sentence' } : {}),
+            }
+          : null,
+        time: carried(timeOf(item.time), item.implied?.time),
+        place: carried(placeOf(item.place), item.implied?.place),
         source: item.source ?? null,
         modality: item.modality ?? 'asserted',
         rule: 'fixture',

@@ -8,6 +8,7 @@
 import type { DocumentFormat } from '../corpus/types.js';
 import type { ClaimJson, EventJson } from '../extract/index.js';
 import type { Approx, GroupKind, Measure, Modality, PlaceKind, TimePrecision } from '../extract/types.js';
+import type { FitSpec } from './fit.js';
 
 /** A W3C Web Annotation TextQuoteSelector, with the offset where the quote was seen as a hint. */
 export interface TextQuoteSelector {
@@ -198,6 +199,22 @@ export interface ClaimFilter {
   offset?: number;
 }
 
+/** How Store.bestFacts ranks and cuts. */
+export interface BestFactsOptions {
+  fit: FitSpec;
+  limit: number;
+  minFit: number;
+  /** the narrower filters whose order breaks ties: only groupKind, measure, placeIds and within are read */
+  parts?: readonly Pick<ClaimFilter, 'groupKind' | 'measure' | 'placeIds' | 'within'>[];
+}
+
+/** A claim's facts with the fit the store found and the index of its part (0 without parts). */
+export interface RankedFacts {
+  facts: ClaimFacts;
+  fit: number;
+  part: number;
+}
+
 /**
  * What ranks a claim against a question, without its quote, value or names: the columns a
  * question reads of many claims before it reads a few in full (estimate). Years as stored:
@@ -322,6 +339,14 @@ export interface Store {
   claimFacts(filter?: ClaimFilter, options?: { ordered?: boolean }): Promise<ClaimFacts[]>;
   /** claims(filter), each with its sentence and its document's title and source: what a cited answer shows, in one read */
   claimsCited(filter?: ClaimFilter): Promise<CitedClaim[]>;
+  /**
+   * The claims of `filter` that fit best, ranked by the store (optional: a store without it has
+   * its claims ranked by the caller from claimFacts). Fit as FitSpec says; at most `limit`, each
+   * fitting at least `minFit`; best first, then by the first of `parts` (filters narrower than
+   * `filter`) the claim lies in, then in document order (document, sentence, span, id). A claim
+   * in none of the parts is not given.
+   */
+  bestFacts?(filter: ClaimFilter, rank: BestFactsOptions): Promise<RankedFacts[]>;
   /** how many claims match (limit and offset ignored); with `atMost`, stops counting there */
   countClaims(filter?: ClaimFilter, options?: { atMost?: number }): Promise<number>;
   getClaim(id: string): Promise<ClaimRecord | null>;
