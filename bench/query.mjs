@@ -693,6 +693,8 @@ async function measure(name, store, backend, qs) {
     // and timed between them the function paid for collecting their garbage
     await timeEach(qs.warm[fn], fns[fn]);
     const f = await timeEach(qs.main[fn], fns[fn], fn);
+    // estimate: the same questions twice more (before the lookups, as the first pass)
+    const again = fn === 'estimate' ? [await timeEach(qs.main[fn], fns[fn]), await timeEach(qs.main[fn], fns[fn])] : [];
     await timeEach(qs.warm[fn], under[fn]);
     const l = await timeEach(qs.main[fn], under[fn], `${fn} lookup`);
     const ratio = f.p50 / l.p50;
@@ -700,7 +702,18 @@ async function measure(name, store, backend, qs) {
     console.log(
       `${fn.padEnd(10)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)}   ${l.p50.toFixed(2).padStart(10)} ${l.p99.toFixed(2).padStart(8)}   ${ratio.toFixed(2).padStart(6)}   ${l.rows.toFixed(0)}`,
     );
-    if (fn === 'estimate') estimateDetail(qs.main.estimate, f.ms, l.ms);
+    if (fn === 'estimate') {
+      estimateDetail(qs.main.estimate, f.ms, l.ms);
+      // Each question's fastest of its three passes: what the code costs with the machine's
+      // hiccups (a GC pause, a slow second) mostly taken out. The p99 above, of one pass, is the
+      // one the aim is about; this one tells the code from the machine.
+      const best = f.ms.map((ms, i) => Math.min(ms, ...again.map((a) => a.ms[i])));
+      out.estimate.best3P50 = pct(best, 50);
+      out.estimate.best3P99 = pct(best, 99);
+      console.log(
+        `  best of 3 a question ${pct(best, 50).toFixed(2).padStart(8)} ${pct(best, 99).toFixed(2).padStart(8)}   (${best.filter((x) => x < 10).length} of ${best.length} under 10 ms)`,
+      );
+    }
   }
   return out;
 }
@@ -772,6 +785,7 @@ for (const [backend, r] of Object.entries(results)) {
       `${backend}_${fn}_p99_ms=${x.p99.toFixed(2)}`,
       `${backend}_${fn}_ratio=${x.ratio.toFixed(2)}`,
     );
+    if (x.best3P99 !== undefined) fields.push(`${backend}_${fn}_best3_p99_ms=${x.best3P99.toFixed(2)}`);
   }
 }
 console.log(fields.join(' '));
