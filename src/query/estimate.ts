@@ -273,11 +273,11 @@ async function bestScored(
 ): Promise<Ranked[]> {
   const pageSize = options.page ?? PAGE;
   const held: Ranked[] = [];
-  const add = (read: ClaimFacts[], part: (c: ClaimFacts) => number) => {
-    for (const facts of read) {
+  const add = (read: readonly ClaimFacts[], part: (c: ClaimFacts, i: number) => number) => {
+    read.forEach((facts, i) => {
       const fit = score(facts, q, byId);
-      if (fit >= MIN_FIT) held.push({ facts, fit, part: part(facts), elsewhere: false });
-    }
+      if (fit >= MIN_FIT) held.push({ facts, fit, part: part(facts, i), elsewhere: false });
+    });
   };
   /** the weakest of the best `limit` held so far, once there are that many */
   const weakest = (): Ranked | null => {
@@ -296,34 +296,24 @@ async function bestScored(
   // runs: 16 gave the slowest tenth ~0.78 of the time of counting every question; 64-256 ~0.85).
   const most = options.few ?? FEW;
   const probes = size(filter.placeIds) * size(filter.groupKind) * size(filter.measure);
-  if (store.bestFacts && options.inStore !== false && !options.exhaustive) {
-    // The store ranks: each statement hands back only the best `limit` claims of what it reads,
-    // and the fits are worked out again here (the same numbers: tests hold the two to each other).
-    const rank = { fit: specOf(q, filter, byId), limit, minFit: MIN_FIT };
-    const taken = (read: { facts: ClaimFacts; part: number }[]) => {
-      for (const { facts, part } of read) {
-        const fit = score(facts, q, byId);
-        if (fit >= MIN_FIT) held.push({ facts, fit, part, elsewhere: false });
-      }
-    };
-    if (most > 0 && probes <= COUNT_PROBES) {
-      // few probes: one statement, ties by the part each claim lies in as the parts would read them
-      taken(await store.bestFacts(filter, { ...rank, parts: parts.map((p) => p.patch) }));
-    } else {
-      for (let p = 0; p < parts.length; p++) {
-        const top = round(parts[p]!.bound + 1e-9);
-        if (top < MIN_FIT) break;
-        const w = weakest();
-        if (w && w.fit >= top) break;
-        taken((await store.bestFacts(parts[p]!.filter, rank)).map((r) => ({ facts: r.facts, part: p })));
-      }
-    }
-    return held.sort(byFit).slice(0, limit);
-  }
+  // A store that ranks claims itself hands back only the best `limit` of what a statement reads;
+  // the fits are worked out again here (the same numbers: tests hold the two to each other).
+  const inStore = store.bestFacts !== undefined && options.inStore !== false && !options.exhaustive;
+  const rank = { fit: specOf(q, filter, byId), limit, minFit: MIN_FIT };
   const few =
     options.exhaustive ||
-    (most > 0 && probes <= COUNT_PROBES && (await store.countClaims(filter, { atMost: most + 1 })) <= most);
-  if (few) {
+    (most > 0 &&
+      probes <= COUNT_PROBES &&
+      (inStore || (await store.countClaims(filter, { atMost: most + 1 })) <= most));
+  if (few && inStore) {
+    // one statement, however many they are (so not counted), ties by the part each claim lies
+    // in, as the parts would read them
+    const read = await store.bestFacts!(filter, { ...rank, parts: parts.map((p) => p.patch) });
+    add(
+      read.map((r) => r.facts),
+      (_, i) => read[i]!.part,
+    );
+  } else if (few) {
     // byFit ranks them, ties in document order too: the database need not sort them
     add(await store.claimFacts(filter, { ordered: false }), (c) => parts.findIndex((p) => p.has(c)));
   } else {
@@ -334,6 +324,14 @@ async function bestScored(
       // a claim of this part fits at most `top`, and on a tie ranks after one read before it
       const w = weakest();
       if (w && w.fit >= top) break;
+      if (inStore) {
+        // the part's best `limit`: no more of it can be among the best
+        add(
+          (await store.bestFacts!(parts[p]!.filter, rank)).map((r) => r.facts),
+          () => p,
+        );
+        continue;
+      }
       for (let offset = 0; ; offset += pageSize) {
         const page = await store.claimFacts({ ...parts[p]!.filter, limit: pageSize, offset });
         add(page, () => p);
