@@ -299,13 +299,13 @@ async function bestScored(
   // A store that ranks claims itself hands back only the best `limit` of what a statement reads;
   // the fits are worked out again here (the same numbers: tests hold the two to each other).
   const inStore = store.bestFacts !== undefined && options.inStore !== false && !options.exhaustive;
-  const rank = { fit: specOf(q, filter, byId), limit, minFit: MIN_FIT };
+  const rank = inStore ? { fit: specOf(q, filter, byId), limit, minFit: MIN_FIT } : null;
   const few =
     options.exhaustive ||
     (most > 0 &&
       probes <= COUNT_PROBES &&
       (inStore || (await store.countClaims(filter, { atMost: most + 1 })) <= most));
-  if (few && inStore) {
+  if (few && rank) {
     // one statement, however many they are (so not counted), ties by the part each claim lies
     // in, as the parts would read them
     const read = await store.bestFacts!(filter, { ...rank, parts: parts.map((p) => p.patch) });
@@ -324,7 +324,7 @@ async function bestScored(
       // a claim of this part fits at most `top`, and on a tie ranks after one read before it
       const w = weakest();
       if (w && w.fit >= top) break;
-      if (inStore) {
+      if (rank) {
         // the part's best `limit`: no more of it can be among the best
         add(
           (await store.bestFacts!(parts[p]!.filter, rank)).map((r) => r.facts),

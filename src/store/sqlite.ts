@@ -180,8 +180,7 @@ function labelNamesCached(label: unknown, head: unknown): number {
 }
 
 /**
- * FitSpec as an SQL expression over the columns f0..f16 of FACT_COLUMNS (claimFacts' aliases),
- * in thousandths: one factor per CASE, multiplied in FitSpec's order and rounded as roundFit does
+ * FitSpec as an SQL expression over the columns of RANKED_COLUMNS, in thousandths: one factor per CASE, multiplied in FitSpec's order and rounded as roundFit does
  * (half up: floor(x * 1000 + 0.5)), so that the fit, this / 1000.0, is score()'s to the last bit.
  * Every factor is a bound JS number (SQLite's own reading of a decimal literal need not round alike).
  */
@@ -190,39 +189,39 @@ function fitSql(spec: FitSpec, b: SqliteBinder): string {
   const factors: string[] = [];
   factors.push(
     spec.unit === 'money'
-      ? `(CASE WHEN f5 GLOB '[A-Z][A-Z][A-Z]' THEN 1 ELSE 0 END)`
-      : `(CASE WHEN f5 = ${b.bind(spec.unit)} THEN 1 ELSE 0 END)`,
+      ? `(CASE WHEN unit GLOB '[A-Z][A-Z][A-Z]' THEN 1 ELSE 0 END)`
+      : `(CASE WHEN unit = ${b.bind(spec.unit)} THEN 1 ELSE 0 END)`,
   );
   const measures = Object.entries(spec.measure);
   factors.push(
     measures.length === 0
       ? '0'
-      : `(CASE f4 ${measures.map(([m, f]) => `WHEN ${b.bind(m)} THEN ${n(f!)}`).join(' ')} ELSE 0 END)`,
+      : `(CASE measure ${measures.map(([m, f]) => `WHEN ${b.bind(m)} THEN ${n(f!)}`).join(' ')} ELSE 0 END)`,
   );
   if (spec.group) {
     const other = spec.group.kind === 'general' ? FIT.generalOther : 0;
     factors.push(
-      `(CASE WHEN f7 IS NULL THEN ${n(FIT.noKind)} WHEN f7 <> ${b.bind(spec.group.kind)} THEN ${n(other)} ELSE 1 END)`,
+      `(CASE WHEN group_kind IS NULL THEN ${n(FIT.noKind)} WHEN group_kind <> ${b.bind(spec.group.kind)} THEN ${n(other)} ELSE 1 END)`,
     );
     if (spec.group.head) {
       factors.push(
-        `(CASE WHEN f7 IS NOT NULL AND atlas_label_names(f8, ${b.bind(spec.group.head)}) = 0 THEN ${n(FIT.noHead)} ELSE 1 END)`,
+        `(CASE WHEN group_kind IS NOT NULL AND atlas_label_names(group_label, ${b.bind(spec.group.head)}) = 0 THEN ${n(FIT.noHead)} ELSE 1 END)`,
       );
     }
-    factors.push(`(CASE WHEN f9 THEN ${n(FIT.carried)} ELSE 1 END)`);
+    factors.push(`(CASE WHEN group_flag THEN ${n(FIT.carried)} ELSE 1 END)`);
   }
   if (spec.place) {
     const byFactor = new Map<number, string[]>();
     for (const [id, f] of Object.entries(spec.place)) byFactor.set(f, [...(byFactor.get(f) ?? []), id]);
     // (bound before the text around them, which binds nothing)
-    const whens = [...byFactor].map(([f, ids]) => `WHEN ${b.inList('f10', ids)} THEN ${n(f)}`);
-    factors.push(whens.length === 0 ? '0' : `(CASE WHEN f10 IS NULL THEN 0 ${whens.join(' ')} ELSE 0 END)`);
-    factors.push(`(CASE WHEN f11 THEN ${n(FIT.carried)} ELSE 1 END)`);
+    const whens = [...byFactor].map(([f, ids]) => `WHEN ${b.inList('place_id', ids)} THEN ${n(f)}`);
+    factors.push(whens.length === 0 ? '0' : `(CASE WHEN place_id IS NULL THEN 0 ${whens.join(' ')} ELSE 0 END)`);
+    factors.push(`(CASE WHEN place_flag THEN ${n(FIT.carried)} ELSE 1 END)`);
   }
   if (spec.time) {
     // the years as claimFacts gives them (open ends null), then timeOverlap in estimate.ts
-    const yf = `(CASE WHEN f12 <= ${OPEN_START} THEN NULL ELSE f12 END)`;
-    const yt = `(CASE WHEN f13 >= ${OPEN_END} THEN NULL ELSE f13 END)`;
+    const yf = `(CASE WHEN year_from <= ${OPEN_START} THEN NULL ELSE year_from END)`;
+    const yt = `(CASE WHEN year_to >= ${OPEN_END} THEN NULL ELSE year_to END)`;
     const cs = `COALESCE(${yf}, ${yt} - ${FIT.openYears})`;
     const ce = `COALESCE(${yt}, ${yf} + ${FIT.openYears})`;
     // a function, not a string: each use binds its own values (a `?` is one value)
@@ -233,49 +232,53 @@ function fitSql(spec: FitSpec, b: SqliteBinder): string {
     const overlap = () =>
       `(CASE WHEN ${both} THEN ${n(0.5)} WHEN ${inter()} <= 0 THEN 0 ELSE CAST(${inter()} AS REAL) / (${ce} - ${cs} + 1) END)`;
     // values are bound in the order the text is written: a template evaluates left to right
-    factors.push(`(CASE WHEN f13 IS NULL THEN 0 ELSE ${n(0.5)} + ${n(0.5)} * ${overlap()} END)`);
-    factors.push(`(CASE WHEN f13 IS NOT NULL AND f14 THEN ${n(FIT.carried)} ELSE 1 END)`);
+    factors.push(`(CASE WHEN year_to IS NULL THEN 0 ELSE ${n(0.5)} + ${n(0.5)} * ${overlap()} END)`);
+    factors.push(`(CASE WHEN year_to IS NOT NULL AND time_flag THEN ${n(FIT.carried)} ELSE 1 END)`);
   }
   if (spec.per.asked !== null) {
     factors.push(
-      `(CASE WHEN f6 = ${b.bind(spec.per.asked)} THEN 1 WHEN f6 IS NULL THEN ${n(FIT.noRate)} ELSE ${n(FIT.otherRate)} END)`,
+      `(CASE WHEN per = ${b.bind(spec.per.asked)} THEN 1 WHEN per IS NULL THEN ${n(FIT.noRate)} ELSE ${n(FIT.otherRate)} END)`,
     );
-  } else if (spec.per.rates) factors.push(`(CASE WHEN f6 IS NOT NULL THEN ${n(FIT.aRate)} ELSE 1 END)`);
+  } else if (spec.per.rates) factors.push(`(CASE WHEN per IS NOT NULL THEN ${n(FIT.aRate)} ELSE 1 END)`);
   factors.push(
     spec.modality
-      ? `(CASE WHEN f15 <> ${b.bind(spec.modality)} THEN ${n(FIT.otherModality)} ELSE 1 END)`
-      : `(CASE f15 WHEN 'proposed' THEN ${n(FIT.proposed)} WHEN 'denied' THEN ${n(FIT.denied)} ELSE 1 END)`,
+      ? `(CASE WHEN modality <> ${b.bind(spec.modality)} THEN ${n(FIT.otherModality)} ELSE 1 END)`
+      : `(CASE modality WHEN 'proposed' THEN ${n(FIT.proposed)} WHEN 'denied' THEN ${n(FIT.denied)} ELSE 1 END)`,
   );
-  factors.push(`(CASE WHEN f16 = 'vague' THEN ${n(FIT.vague)} ELSE 1 END)`);
+  factors.push(`(CASE WHEN approx = 'vague' THEN ${n(FIT.vague)} ELSE 1 END)`);
   // left to right from 1, as score() multiplies: 1 * a * b ... (SQLite groups a * b * c as (a * b) * c);
   // in thousandths, an integer: the fit is this / 1000.0
   return `CAST(1.0 * ${factors.join(' * ')} * 1000 + 0.5 AS INTEGER)`;
 }
 
-/** The index of the first part a claim lies in (null: none), over the aliases of FACT_COLUMNS. */
+/**
+ * The index of the first part a claim lies in (null: none): each part's conditions as
+ * claimConditions writes them, over RANKED_COLUMNS (the same names as the table's).
+ */
 function partSql(parts: BestFactsOptions['parts'], filter: ClaimFilter, b: SqliteBinder): string {
   if (!parts || parts.length === 0) return '0';
-  const list = <T extends string>(v: T | T[] | undefined): T[] | undefined =>
-    v === undefined ? undefined : Array.isArray(v) ? v : [v];
   const whens = parts.map((p, k) => {
-    const c: string[] = [];
-    const kinds = list(p.groupKind);
-    if (kinds) c.push(kinds.length === 0 ? '0' : b.inList('f7', kinds));
-    const measures = list(p.measure);
-    if (measures) c.push(measures.length === 0 ? '0' : b.inList('f4', measures));
-    if (p.placeIds) c.push(p.placeIds.length === 0 ? '0' : b.inList('f10', p.placeIds));
-    if (p.within !== undefined && filter.from !== undefined && filter.to !== undefined) {
-      // as claimConditions reads `within`, on the stored years (open ends far out)
-      c.push(
-        p.within
-          ? `f12 >= ${b.bind(filter.from)} AND f13 <= ${b.bind(filter.to)}`
-          : `(f12 < ${b.bind(filter.from)} OR f13 > ${b.bind(filter.to)})`,
-      );
-    }
+    // `within` is read with the asked years (it needs both)
+    const c = claimConditions({ ...p, from: filter.from, to: filter.to }, b);
     return `WHEN ${c.length === 0 ? '1' : c.join(' AND ')} THEN ${k}`;
   });
   return `(CASE ${whens.join(' ')} END)`;
 }
+
+/**
+ * FACT_COLUMNS as bestFacts reads them: the table's names kept (so claimConditions' text applies
+ * to them) and a name for each flag, in FACT_COLUMNS' order for factsFromValues.
+ */
+const RANKED_COLUMNS = FACT_COLUMNS.map((c) =>
+  c === 'group_implied IS NOT NULL'
+    ? `${c} AS group_flag`
+    : c === 'place_implied IS NOT NULL'
+      ? `${c} AS place_flag`
+      : c === 'time_implied IS NOT NULL'
+        ? `${c} AS time_flag`
+        : c,
+);
+const RANKED_NAMES = RANKED_COLUMNS.map((c) => c.replace(/^.* AS /, ''));
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -605,11 +608,11 @@ export class SqliteStore implements Store {
     return this.run('cannot rank claims', () => {
       const limit = atMost(rank.limit);
       if (!Number.isFinite(rank.minFit)) throw new InputError(`invalid minFit: ${rank.minFit}`);
-      const m = claimsMatching(filter, [...FACT_COLUMNS.map((c, i) => `${c} AS f${i}`)]);
+      const m = claimsMatching(filter, RANKED_COLUMNS);
       const b = new SqliteBinder();
       const fit = fitSql(rank.fit, b);
       const part = partSql(rank.parts, filter, b);
-      const facts = FACT_COLUMNS.map((_, i) => `f${i}`).join(', ');
+      const facts = RANKED_NAMES.join(', ');
       // The cut and the limit are written as integers, not bound: with either bound, a statement
       // took ~0.5 ms more even when it found nothing (~0.04 ms written out). `LIMIT -1` keeps the
       // fit a column of the subquery: flattened, SQLite worked it out for the cut, the order and
@@ -618,7 +621,7 @@ export class SqliteStore implements Store {
       const least = Math.max(0, Math.ceil(rank.minFit * 1000 - 1e-9));
       const sql =
         `SELECT ${facts}, k / 1000.0, part FROM (SELECT *, ${fit} AS k, ${part} AS part FROM (${m.sql}) LIMIT -1) ` +
-        `WHERE k >= ${least} AND part IS NOT NULL ORDER BY k DESC, part, f1, f2, f3, f0 LIMIT ${limit}`;
+        `WHERE k >= ${least} AND part IS NOT NULL ORDER BY k DESC, part, document, sentence_index, span_start, id LIMIT ${limit}`;
       const n = FACT_COLUMNS.length;
       return (this.rawSt(sql).all(...b.values, ...m.values) as unknown[][]).map((v) => ({
         facts: factsFromValues(v),
