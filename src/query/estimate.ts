@@ -15,7 +15,7 @@
 import { annotateEvents } from '../extract/events/index.js';
 import { tokenize } from '../extract/tokenize.js';
 import type { Approx, EventType, GroupKind, Measure, Modality, Per, PlaceRef } from '../extract/types.js';
-import { FIT, type FitSpec, labelNames, type UnitFamily, unitFamily } from '../store/fit.js';
+import { FIT, type FitSpec, labelNames, overlap, type UnitFamily, unitFamily } from '../store/fit.js';
 import type { ClaimFacts, ClaimFilter, ClaimRecord, ClaimStatus, PlaceRecord, Store } from '../store/types.js';
 import { depthBelow, kindsWithin, placesWithin } from './hierarchy.js';
 import { claimBounds, sameFigure, yearOf } from './values.js';
@@ -436,7 +436,7 @@ function partsOf(q: EstimateQuery, filter: ClaimFilter, known: ReadonlyMap<strin
   }
   if (q.from != null && q.to != null && q.to >= q.from) {
     // a claim reaching outside n asked years covers at most n of its n + 1 or more years; an
-    // open end counts as 15 years (timeOverlap), so past 15 asked years the split gains nothing
+    // open end counts as 15 years (overlap), so past 15 asked years the split gains nothing
     const n = q.to - q.from + 1;
     const { from, to } = q;
     const within = (c: ClaimFacts) => c.yearFrom !== null && c.yearTo !== null && c.yearFrom >= from && c.yearTo <= to;
@@ -523,8 +523,10 @@ export function score(
   if (q.from != null || q.to != null) {
     if (!c.hasTime) factor(0, 'no time stated');
     else {
-      const overlap = timeOverlap(c, q.from ?? null, q.to ?? null);
-      factor(0.5 + 0.5 * overlap, 'time only partly the asked period');
+      factor(
+        0.5 + 0.5 * overlap(c.yearFrom, c.yearTo, q.from ?? null, q.to ?? null),
+        'time only partly the asked period',
+      );
       if (c.timeImplied) factor(FIT.carried, 'time carried from an earlier sentence');
     }
   }
@@ -569,21 +571,6 @@ export function specOf(q: EstimateQuery, filter: ClaimFilter, known: ReadonlyMap
     per: { asked: q.per ?? null, rates: wantedUnit(q) !== 'money' },
     modality: q.modality ?? null,
   };
-}
-
-/**
- * The share of the claim's years that lie in the asked period: 1 for a claim of 2006 asked about
- * 2006 (or about 2000-2010), 0.1 for "the 2000s" asked about 2006. Open ends count as 15 years:
- * "since 1966" is a claim about some years after 1966, not about every year since.
- */
-function timeOverlap(c: ClaimFacts, from: number | null, to: number | null): number {
-  let cs = c.yearFrom;
-  let ce = c.yearTo;
-  if (cs === null && ce === null) return 0.5;
-  cs ??= ce! - FIT.openYears;
-  ce ??= cs + FIT.openYears;
-  const inter = Math.min(ce, to ?? ce) - Math.max(cs, from ?? cs) + 1;
-  return inter <= 0 ? 0 : inter / (ce - cs + 1);
 }
 
 /** exact figures before ranges before bounds before vague amounts */

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, NotFoundError, StoreError } from '../errors.js';
-import { FIT, type FitSpec, labelNames } from './fit.js';
+import { type FitFacts, fitter } from './fit.js';
 import { currentVersion, LATEST_VERSION, migrateTo } from './migrations/sqlite.js';
 import { applyReview, applyReviews, checkReview, quoteSelector } from './review.js';
 import {
@@ -30,8 +30,6 @@ import {
   LOGICAL_CHECKS,
   MARK_END,
   MARK_START,
-  OPEN_END,
-  OPEN_START,
   page,
   placeFromRow,
   REVIEW_COLUMNS,
@@ -163,94 +161,6 @@ function claimsMatching(filter: ClaimFilter, columns: readonly string[]): { sql:
   return { sql: branches.join(' UNION ALL '), values };
 }
 
-/** A labelNames answer per label and head: a question asks it of hundreds of claims of a few labels. */
-const LABEL_NAMES = new Map<string, boolean>();
-
-function labelNamesCached(label: unknown, head: unknown): number {
-  const l = typeof label === 'string' ? label : '';
-  const h = String(head);
-  const key = `${h}\u0000${l}`;
-  let named = LABEL_NAMES.get(key);
-  if (named === undefined) {
-    if (LABEL_NAMES.size >= 10_000) LABEL_NAMES.clear();
-    named = labelNames(l, h);
-    LABEL_NAMES.set(key, named);
-  }
-  return named ? 1 : 0;
-}
-
-/**
- * FitSpec as an SQL expression over the columns of RANKED_COLUMNS, in thousandths: one factor per CASE, multiplied in FitSpec's order and rounded as roundFit does
- * (half up: floor(x * 1000 + 0.5)), so that the fit, this / 1000.0, is score()'s to the last bit.
- * Every factor is a bound JS number (SQLite's own reading of a decimal literal need not round alike).
- */
-function fitSql(spec: FitSpec, b: SqliteBinder): string {
-  const n = (x: number) => b.bind(x);
-  const factors: string[] = [];
-  factors.push(
-    spec.unit === 'money'
-      ? `(CASE WHEN unit GLOB '[A-Z][A-Z][A-Z]' THEN 1 ELSE 0 END)`
-      : `(CASE WHEN unit = ${b.bind(spec.unit)} THEN 1 ELSE 0 END)`,
-  );
-  const measures = Object.entries(spec.measure);
-  factors.push(
-    measures.length === 0
-      ? '0'
-      : `(CASE measure ${measures.map(([m, f]) => `WHEN ${b.bind(m)} THEN ${n(f!)}`).join(' ')} ELSE 0 END)`,
-  );
-  if (spec.group) {
-    const other = spec.group.kind === 'general' ? FIT.generalOther : 0;
-    factors.push(
-      `(CASE WHEN group_kind IS NULL THEN ${n(FIT.noKind)} WHEN group_kind <> ${b.bind(spec.group.kind)} THEN ${n(other)} ELSE 1 END)`,
-    );
-    if (spec.group.head) {
-      factors.push(
-        `(CASE WHEN group_kind IS NOT NULL AND atlas_label_names(group_label, ${b.bind(spec.group.head)}) = 0 THEN ${n(FIT.noHead)} ELSE 1 END)`,
-      );
-    }
-    factors.push(`(CASE WHEN group_flag THEN ${n(FIT.carried)} ELSE 1 END)`);
-  }
-  if (spec.place) {
-    const byFactor = new Map<number, string[]>();
-    for (const [id, f] of Object.entries(spec.place)) byFactor.set(f, [...(byFactor.get(f) ?? []), id]);
-    // (bound before the text around them, which binds nothing)
-    const whens = [...byFactor].map(([f, ids]) => `WHEN ${b.inList('place_id', ids)} THEN ${n(f)}`);
-    factors.push(whens.length === 0 ? '0' : `(CASE WHEN place_id IS NULL THEN 0 ${whens.join(' ')} ELSE 0 END)`);
-    factors.push(`(CASE WHEN place_flag THEN ${n(FIT.carried)} ELSE 1 END)`);
-  }
-  if (spec.time) {
-    // the years as claimFacts gives them (open ends null), then timeOverlap in estimate.ts
-    const yf = `(CASE WHEN year_from <= ${OPEN_START} THEN NULL ELSE year_from END)`;
-    const yt = `(CASE WHEN year_to >= ${OPEN_END} THEN NULL ELSE year_to END)`;
-    const cs = `COALESCE(${yf}, ${yt} - ${FIT.openYears})`;
-    const ce = `COALESCE(${yt}, ${yf} + ${FIT.openYears})`;
-    // a function, not a string: each use binds its own values (a `?` is one value)
-    const { from: asked, to: until } = spec.time;
-    const inter = () =>
-      `(${until === null ? ce : `min(${ce}, ${n(until)})`} - ${asked === null ? cs : `max(${cs}, ${n(asked)})`} + 1)`;
-    const both = `${yf} IS NULL AND ${yt} IS NULL`;
-    const overlap = () =>
-      `(CASE WHEN ${both} THEN ${n(0.5)} WHEN ${inter()} <= 0 THEN 0 ELSE CAST(${inter()} AS REAL) / (${ce} - ${cs} + 1) END)`;
-    // values are bound in the order the text is written: a template evaluates left to right
-    factors.push(`(CASE WHEN year_to IS NULL THEN 0 ELSE ${n(0.5)} + ${n(0.5)} * ${overlap()} END)`);
-    factors.push(`(CASE WHEN year_to IS NOT NULL AND time_flag THEN ${n(FIT.carried)} ELSE 1 END)`);
-  }
-  if (spec.per.asked !== null) {
-    factors.push(
-      `(CASE WHEN per = ${b.bind(spec.per.asked)} THEN 1 WHEN per IS NULL THEN ${n(FIT.noRate)} ELSE ${n(FIT.otherRate)} END)`,
-    );
-  } else if (spec.per.rates) factors.push(`(CASE WHEN per IS NOT NULL THEN ${n(FIT.aRate)} ELSE 1 END)`);
-  factors.push(
-    spec.modality
-      ? `(CASE WHEN modality <> ${b.bind(spec.modality)} THEN ${n(FIT.otherModality)} ELSE 1 END)`
-      : `(CASE modality WHEN 'proposed' THEN ${n(FIT.proposed)} WHEN 'denied' THEN ${n(FIT.denied)} ELSE 1 END)`,
-  );
-  factors.push(`(CASE WHEN approx = 'vague' THEN ${n(FIT.vague)} ELSE 1 END)`);
-  // left to right from 1, as score() multiplies: 1 * a * b ... (SQLite groups a * b * c as (a * b) * c);
-  // in thousandths, an integer: the fit is this / 1000.0
-  return `CAST(1.0 * ${factors.join(' * ')} * 1000 + 0.5 AS INTEGER)`;
-}
-
 /**
  * The index of the first part a claim lies in (null: none): each part's conditions as
  * claimConditions writes them, over RANKED_COLUMNS (the same names as the table's).
@@ -285,6 +195,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly rawStatements = new Map<string, Database.Statement>();
   private versionStatement: Database.Statement | null = null;
+  /** the fit of the bestFacts statement running, read by atlas_fit() */
+  private fitting: ((c: FitFacts) => number) | null = null;
   /** knownPlaces() as of `data_version` (see there); null after this store wrote */
   private placesCache: { version: number; places: PlaceRecord[] } | null = null;
   /** commits made through this connection (data_version does not count them) */
@@ -299,8 +211,13 @@ export class SqliteStore implements Store {
     db.function('atlas_lower', { deterministic: true }, (s: unknown) =>
       typeof s === 'string' ? s.toLowerCase() : null,
     );
-    // FitSpec's head test (bestFacts), the same code as estimate's score()
-    db.function('atlas_label_names', { deterministic: true }, labelNamesCached);
+    // bestFacts' fit: the FitSpec of the statement running (set around it), over its claim's
+    // RANKED_COLUMNS. In SQL the fit was a long expression: ~3 us a claim more to run, and
+    // compiled anew for each question's spec (most of a first question's time).
+    db.function('atlas_fit', { varargs: true }, (...v: unknown[]) => {
+      if (this.fitting === null) throw new StoreError('atlas_fit() runs only within bestFacts');
+      return this.fitting(factsFromValues(v));
+    });
   }
 
   /**
@@ -610,7 +527,6 @@ export class SqliteStore implements Store {
       if (!Number.isFinite(rank.minFit)) throw new InputError(`invalid minFit: ${rank.minFit}`);
       const m = claimsMatching(filter, RANKED_COLUMNS);
       const b = new SqliteBinder();
-      const fit = fitSql(rank.fit, b);
       const part = partSql(rank.parts, filter, b);
       const facts = RANKED_NAMES.join(', ');
       // The cut and the limit are written as integers, not bound: with either bound, a statement
@@ -623,14 +539,19 @@ export class SqliteStore implements Store {
       // estimate's byFit breaks them: part, then document, sentence, span and id.
       const least = Math.max(0, Math.ceil(rank.minFit * 1000 - 1e-9));
       const sql =
-        `SELECT ${facts}, k / 1000.0, part FROM (SELECT *, ${fit} AS k, ${part} AS part FROM (${m.sql} LIMIT -1) LIMIT -1) ` +
+        `SELECT ${facts}, k / 1000.0, part FROM (SELECT *, atlas_fit(${facts}) AS k, ${part} AS part FROM (${m.sql} LIMIT -1) LIMIT -1) ` +
         `WHERE k >= ${least} AND part IS NOT NULL ORDER BY k DESC, part, document, sentence_index, span_start, id LIMIT ${limit}`;
       const n = FACT_COLUMNS.length;
-      return (this.rawSt(sql).all(...b.values, ...m.values) as unknown[][]).map((v) => ({
-        facts: factsFromValues(v),
-        fit: v[n] as number,
-        part: v[n + 1] as number,
-      }));
+      this.fitting = fitter(rank.fit);
+      try {
+        return (this.rawSt(sql).all(...b.values, ...m.values) as unknown[][]).map((v) => ({
+          facts: factsFromValues(v),
+          fit: v[n] as number,
+          part: v[n + 1] as number,
+        }));
+      } finally {
+        this.fitting = null;
+      }
     });
   }
 
