@@ -252,6 +252,12 @@ export class SqliteStore implements Store {
       db.pragma('wal_autocheckpoint = 10000');
       db.pragma('journal_size_limit = 67108864');
       db.pragma('cache_size = -32768');
+      // Pages read through a memory map, not a read() each: a question at 1,000,000 claims reads
+      // a few hundred pages scattered over the file, most not in SQLite's own cache (paired A/B
+      // over 300 questions: 0.91-0.93 of the time at the median, 0.88-0.92 on the slowest tenth).
+      // Read-only mapping (writes still go through write()); the cost is that an I/O error while
+      // reading ends the process with SIGBUS instead of an error. SQLite caps it at 2 GB.
+      db.pragma('mmap_size = 2147418112');
       db.pragma('foreign_keys = ON');
       const migrated = await whileBusy(() => migrateTo(db!));
       const store = new SqliteStore(db, path);
