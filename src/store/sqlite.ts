@@ -30,6 +30,8 @@ import {
   LOGICAL_CHECKS,
   MARK_END,
   MARK_START,
+  OPEN_END,
+  OPEN_START,
   page,
   placeFromRow,
   REVIEW_COLUMNS,
@@ -190,6 +192,67 @@ const RANKED_COLUMNS = FACT_COLUMNS.map((c) =>
 );
 const RANKED_NAMES = RANKED_COLUMNS.map((c) => c.replace(/^.* AS /, ''));
 
+/**
+ * The values each column that a fit reads takes, coded by their index in SQL: a text handed to
+ * a JavaScript function costs ~0.2 us a claim to convert, a small integer less (at 1,000,000
+ * claims a question's statement may rank 3,000 claims). A value not listed goes as its text.
+ */
+const FIT_CODES = {
+  measure: ['population', 'arrivals', 'departures', 'count', 'share', 'money', 'other'],
+  unit: ['person', 'percent', 'USD', 'RUB', 'EUR', 'KRW', 'CNY', 'KPW'],
+  per: ['year', 'month', 'week', 'day'],
+  group_kind: ['workers', 'students', 'soldiers', 'refugees', 'community', 'general', 'other'],
+  modality: ['asserted', 'estimated', 'reported', 'proposed', 'denied'],
+  approx: ['exact', 'about', 'at-least', 'at-most', 'range', 'vague'],
+} as const satisfies Record<string, readonly string[]>;
+
+const coded = (column: keyof typeof FIT_CODES) =>
+  `(CASE ${column} ${FIT_CODES[column].map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${column} END)`;
+
+/**
+ * atlas_fit()'s arguments, over the columns of RANKED_COLUMNS: coded values, and the group label
+ * only when the question names a head (the one value bound: whether it does).
+ */
+const FIT_ARGUMENTS = [
+  coded('measure'),
+  coded('unit'),
+  coded('per'),
+  coded('group_kind'),
+  '(CASE WHEN ? THEN group_label END)',
+  'group_flag',
+  'place_id',
+  'place_flag',
+  'year_from',
+  'year_to',
+  'time_flag',
+  coded('modality'),
+  coded('approx'),
+].join(', ');
+
+const decode = <T extends string>(v: unknown, values: readonly T[]): T => (typeof v === 'number' ? values[v] : v) as T;
+
+/** FitFacts from atlas_fit()'s arguments (FIT_ARGUMENTS), as factsFromValues reads the columns */
+function fitFactsFromArguments(v: readonly unknown[]): FitFacts {
+  const yearFrom = v[8] as number | null;
+  const yearTo = v[9] as number | null;
+  return {
+    measure: decode(v[0], FIT_CODES.measure),
+    unit: decode(v[1], FIT_CODES.unit),
+    per: v[2] === null ? null : decode(v[2], FIT_CODES.per),
+    groupKind: v[3] === null ? null : decode(v[3], FIT_CODES.group_kind),
+    groupLabel: v[4] as string | null,
+    groupImplied: Boolean(v[5]),
+    placeId: v[6] as string | null,
+    placeImplied: Boolean(v[7]),
+    hasTime: yearTo !== null,
+    yearFrom: yearFrom === null || yearFrom <= OPEN_START ? null : yearFrom,
+    yearTo: yearTo === null || yearTo >= OPEN_END ? null : yearTo,
+    timeImplied: Boolean(v[10]),
+    modality: decode(v[11], FIT_CODES.modality),
+    approx: decode(v[12], FIT_CODES.approx),
+  };
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
@@ -216,7 +279,7 @@ export class SqliteStore implements Store {
     // compiled anew for each question's spec (most of a first question's time).
     db.function('atlas_fit', { varargs: true }, (...v: unknown[]) => {
       if (this.fitting === null) throw new StoreError('atlas_fit() runs only within bestFacts');
-      return this.fitting(factsFromValues(v));
+      return this.fitting(fitFactsFromArguments(v));
     });
   }
 
@@ -545,12 +608,13 @@ export class SqliteStore implements Store {
       // estimate's byFit breaks them: part, then document, sentence, span and id.
       const least = Math.max(0, Math.ceil(rank.minFit * 1000 - 1e-9));
       const sql =
-        `SELECT ${facts}, k / 1000.0, part FROM (SELECT *, atlas_fit(${facts}) AS k, ${part} AS part FROM (${m.sql} LIMIT -1) LIMIT -1) ` +
+        `SELECT ${facts}, k / 1000.0, part FROM (SELECT *, atlas_fit(${FIT_ARGUMENTS}) AS k, ${part} AS part FROM (${m.sql} LIMIT -1) LIMIT -1) ` +
         `WHERE k >= ${least} AND part IS NOT NULL ORDER BY k DESC, part, document, sentence_index, span_start, id LIMIT ${limit}`;
       const n = FACT_COLUMNS.length;
       this.fitting = fitter(rank.fit);
       try {
-        return (this.rawSt(sql).all(...b.values, ...m.values) as unknown[][]).map((v) => ({
+        const head = rank.fit.group?.head ? 1 : 0;
+        return (this.rawSt(sql).all(head, ...b.values, ...m.values) as unknown[][]).map((v) => ({
           facts: factsFromValues(v),
           fit: v[n] as number,
           part: v[n + 1] as number,
