@@ -221,9 +221,13 @@ export const FACT_COLUMNS = [
   'approx',
 ] as const;
 
+/** a stored year_from as ClaimFacts gives it: an open start (OPEN_START) is null */
+export const factYearFrom = (y: number | null): number | null => (y === null || y <= OPEN_START ? null : y);
+/** a stored year_to as ClaimFacts gives it: an open end (OPEN_END) is null */
+export const factYearTo = (y: number | null): number | null => (y === null || y >= OPEN_END ? null : y);
+
 /** ClaimFacts from a row of FACT_COLUMNS read as an array (flags are 0/1 in SQLite, booleans in PostgreSQL) */
 export function factsFromValues(v: readonly unknown[]): ClaimFacts {
-  const yearFrom = v[12] as number | null;
   const yearTo = v[13] as number | null;
   return {
     id: v[0] as string,
@@ -239,8 +243,8 @@ export function factsFromValues(v: readonly unknown[]): ClaimFacts {
     placeId: v[10] as string | null,
     placeImplied: Boolean(v[11]),
     hasTime: yearTo !== null,
-    yearFrom: yearFrom === null || yearFrom <= OPEN_START ? null : yearFrom,
-    yearTo: yearTo === null || yearTo >= OPEN_END ? null : yearTo,
+    yearFrom: factYearFrom(v[12] as number | null),
+    yearTo: factYearTo(yearTo),
     timeImplied: Boolean(v[14]),
     modality: v[15] as Modality,
     approx: v[16] as Approx,

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, NotFoundError, StoreError } from '../errors.js';
+import type { Approx, GroupKind, Measure, Modality } from '../extract/types.js';
 import { type FitFacts, fitter } from './fit.js';
 import { currentVersion, LATEST_VERSION, migrateTo } from './migrations/sqlite.js';
 import { applyReview, applyReviews, checkReview, quoteSelector } from './review.js';
@@ -26,12 +27,12 @@ import {
   eventValues,
   FACT_COLUMNS,
   factsFromValues,
+  factYearFrom,
+  factYearTo,
   hitFromRow,
   LOGICAL_CHECKS,
   MARK_END,
   MARK_START,
-  OPEN_END,
-  OPEN_START,
   page,
   placeFromRow,
   REVIEW_COLUMNS,
@@ -193,31 +194,17 @@ const RANKED_COLUMNS = FACT_COLUMNS.map((c) =>
 const RANKED_NAMES = RANKED_COLUMNS.map((c) => c.replace(/^.* AS /, ''));
 
 /**
- * The values each column that a fit reads takes, coded by their index in SQL: a text handed to
- * a JavaScript function costs ~0.2 us a claim to convert, a small integer less (at 1,000,000
- * claims a question's statement may rank 3,000 claims). A value not listed goes as its text.
- */
-const FIT_CODES = {
-  measure: ['population', 'arrivals', 'departures', 'count', 'share', 'money', 'other'],
-  unit: ['person', 'percent', 'USD', 'RUB', 'EUR', 'KRW', 'CNY', 'KPW'],
-  per: ['year', 'month', 'week', 'day'],
-  group_kind: ['workers', 'students', 'soldiers', 'refugees', 'community', 'general', 'other'],
-  modality: ['asserted', 'estimated', 'reported', 'proposed', 'denied'],
-  approx: ['exact', 'about', 'at-least', 'at-most', 'range', 'vague'],
-} as const satisfies Record<string, readonly string[]>;
-
-const coded = (column: keyof typeof FIT_CODES) =>
-  `(CASE ${column} ${FIT_CODES[column].map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${column} END)`;
-
-/**
- * atlas_fit()'s arguments, over the columns of RANKED_COLUMNS: coded values, and the group label
- * only when the question names a head (the one value bound: whether it does).
+ * atlas_fit()'s arguments, over the columns of RANKED_COLUMNS: what a fit reads, and the group
+ * label only when the question names a head (the one value bound: whether it does). Each value
+ * handed to a JavaScript function costs ~0.2 us a claim to convert, and a question's statement
+ * at 1,000,000 claims may rank 3,000 claims: the four columns that only order the claims
+ * (document, sentence, span, id) are not passed.
  */
 const FIT_ARGUMENTS = [
-  coded('measure'),
-  coded('unit'),
-  coded('per'),
-  coded('group_kind'),
+  'measure',
+  'unit',
+  'per',
+  'group_kind',
   '(CASE WHEN ? THEN group_label END)',
   'group_flag',
   'place_id',
@@ -225,31 +212,28 @@ const FIT_ARGUMENTS = [
   'year_from',
   'year_to',
   'time_flag',
-  coded('modality'),
-  coded('approx'),
+  'modality',
+  'approx',
 ].join(', ');
-
-const decode = <T extends string>(v: unknown, values: readonly T[]): T => (typeof v === 'number' ? values[v] : v) as T;
 
 /** FitFacts from atlas_fit()'s arguments (FIT_ARGUMENTS), as factsFromValues reads the columns */
 function fitFactsFromArguments(v: readonly unknown[]): FitFacts {
-  const yearFrom = v[8] as number | null;
   const yearTo = v[9] as number | null;
   return {
-    measure: decode(v[0], FIT_CODES.measure),
-    unit: decode(v[1], FIT_CODES.unit),
-    per: v[2] === null ? null : decode(v[2], FIT_CODES.per),
-    groupKind: v[3] === null ? null : decode(v[3], FIT_CODES.group_kind),
+    measure: v[0] as Measure,
+    unit: v[1] as string,
+    per: v[2] as string | null,
+    groupKind: v[3] as GroupKind | null,
     groupLabel: v[4] as string | null,
     groupImplied: Boolean(v[5]),
     placeId: v[6] as string | null,
     placeImplied: Boolean(v[7]),
     hasTime: yearTo !== null,
-    yearFrom: yearFrom === null || yearFrom <= OPEN_START ? null : yearFrom,
-    yearTo: yearTo === null || yearTo >= OPEN_END ? null : yearTo,
+    yearFrom: factYearFrom(v[8] as number | null),
+    yearTo: factYearTo(yearTo),
     timeImplied: Boolean(v[10]),
-    modality: decode(v[11], FIT_CODES.modality),
-    approx: decode(v[12], FIT_CODES.approx),
+    modality: v[11] as Modality,
+    approx: v[12] as Approx,
   };
 }
 
@@ -604,7 +588,8 @@ export class SqliteStore implements Store {
       // the result alike (3 times a claim; ~8 ms instead of ~4 for 700 claims). `LIMIT -1` on the
       // claims too: a UNION ALL of span classes flattened into the ranking query copied the fit and
       // part expressions into every branch, and compiling them was most of a first question's
-      // time (1,114 -> 653 VDBE ops a statement, 0.40 -> 0.26 ms to prepare). Ties as
+      // time (with the fit then written in SQL: 1,114 -> 653 VDBE ops a statement, 0.40 -> 0.26
+      // ms to prepare). Ties as
       // estimate's byFit breaks them: part, then document, sentence, span and id.
       const least = Math.max(0, Math.ceil(rank.minFit * 1000 - 1e-9));
       const sql =
