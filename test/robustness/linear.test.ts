@@ -1,6 +1,8 @@
 // Extraction time grows linearly with adversarial input: 4 times the text of one hostile kind
 // must take well under 8 times as long (about 4). Ratios, not absolute times, so the test holds on
-// a slow or busy machine; medians of 3 runs after a warm-up. Sizes: each kind's base is chosen so
+// a slow or busy machine; the fastest of RUNS runs after a warm-up (noise only adds time: with the
+// median of 3, slow collections of a large heap in two of the three large runs once made 64 KB
+// against 256 KB of nested <div>s 8.19 where it measures 4.1-4.4). Sizes: each kind's base is chosen so
 // one run takes about BASE_MS (between 16 KB and 1 MB), keeping the suite short; with
 // ATLAS_LINEAR_KB=1024 every kind is timed at 1 MB against 4 MB (slow: minutes).
 // Found this way (and fixed): attachTime walking back over every sentence of a paragraph for
@@ -16,6 +18,8 @@ import { resetTally, tally } from './tally.js';
 /** a fixed base size in KB instead of the adaptive one */
 const FIXED_KB = Number(process.env.ATLAS_LINEAR_KB ?? 0);
 const BASE_MS = 60;
+/** timed runs of each size, alternating */
+const RUNS = 5;
 const MIN_BASE = 16 * 1024;
 const tried: Tried = { inputsTried: 0, crashes: 0 };
 const ratios: Record<string, string> = {};
@@ -24,14 +28,14 @@ beforeAll(() => resetTally('linear'));
 afterAll(() => {
   tally('linear', tried);
   console.log(
-    `extraction time, 4x the text / 1x (median of 3):\n${Object.entries(ratios)
+    `extraction time, 4x the text / 1x (fastest of ${RUNS}):\n${Object.entries(ratios)
       .map(([k, v]) => `  ${k.padEnd(42)} ${v}`)
       .join('\n')}`,
   );
   expect(tried.crashes).toBe(0);
 });
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fastest = (xs: number[]) => Math.min(...xs);
 
 function time(run: () => unknown): number {
   const t = performance.now();
@@ -62,17 +66,18 @@ function ratio(name: string, format: DocumentFormat, build: (chars: number) => s
     run(small)();
     ts = [];
     tl = [];
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < RUNS; k++) {
       ts.push(time(run(small)));
       tl.push(time(run(large)));
     }
-    // a run of a few milliseconds is mostly noise: measure again on more text
-    if (FIXED_KB || median(ts) >= BASE_MS / 4 || base >= MB) break;
+    // a run of a few milliseconds is mostly noise: measure again on more text (under 30 ms, 64 KB
+    // of nested <div>s against 256 KB measured anywhere from 4.1 to 8.2; 256 KB against 1 MB, 4.0)
+    if (FIXED_KB || fastest(ts) >= BASE_MS / 2 || base >= MB) break;
     base = Math.min(MB, base * 4);
   }
-  const r = median(tl) / median(ts);
+  const r = fastest(tl) / fastest(ts);
   ratios[`${name} (${format})`] =
-    `${r.toFixed(2)}  (${Math.round(base / 1024)} KB ${median(ts).toFixed(0)} ms, ${Math.round((4 * base) / 1024)} KB ${median(tl).toFixed(0)} ms)`;
+    `${r.toFixed(2)}  (${Math.round(base / 1024)} KB ${fastest(ts).toFixed(0)} ms, ${Math.round((4 * base) / 1024)} KB ${fastest(tl).toFixed(0)} ms)`;
   return r;
 }
 
