@@ -450,6 +450,36 @@ export function storeSuite(name: string, makeStore: () => Promise<Store>, hooks:
         await expect(store.claims({ limit: -1 })).rejects.toThrow(/invalid limit: -1/);
       });
 
+      it('reads the facts of each claim as the claim states them, field by field', async () => {
+        // factsOf is written through the same reader as the store's rows; this holds the reader
+        // itself to the claims (implied markers, open and missing years among them)
+        const year = (d: string | null | undefined) => (d ? Number.parseInt(d.slice(0, 4), 10) : null);
+        for (const c of await store.claims()) {
+          expect(await store.claimFacts({ ids: [c.id] })).toEqual([
+            {
+              id: c.id,
+              document: c.document,
+              sentenceIndex: c.sentenceIndex,
+              spanStart: c.span[0],
+              measure: c.measure,
+              unit: c.unit,
+              per: c.per,
+              groupKind: c.group?.kind ?? null,
+              groupLabel: c.group?.label ?? null,
+              groupImplied: c.group?.implied != null,
+              placeId: c.place?.id ?? null,
+              placeImplied: c.place?.implied != null,
+              hasTime: c.time !== null,
+              yearFrom: year(c.time?.start),
+              yearTo: year(c.time?.end),
+              timeImplied: c.time?.implied != null,
+              modality: c.modality,
+              approx: c.value.approx,
+            },
+          ]);
+        }
+      });
+
       it('reads the facts of claims: the same claims, order and paging as claims(), what ranks them and nothing else', async () => {
         // a corrected claim's facts are its corrected values
         await store.addReview((await claimOn('3,000')).id, {
