@@ -6,6 +6,7 @@
 import { InputError, NotFoundError, StoreError } from '../errors.js';
 import type { ClaimJson, EventJson, PlaceJson, TimeJson } from '../extract/index.js';
 import type { Approx, GroupKind, Measure, Modality } from '../extract/types.js';
+import type { FitFacts } from './fit.js';
 import { assignIds, quoteSelector } from './review.js';
 import type {
   ClaimFacts,
@@ -221,33 +222,37 @@ export const FACT_COLUMNS = [
   'approx',
 ] as const;
 
-/** a stored year_from as ClaimFacts gives it: an open start (OPEN_START) is null */
-export const factYearFrom = (y: number | null): number | null => (y === null || y <= OPEN_START ? null : y);
-/** a stored year_to as ClaimFacts gives it: an open end (OPEN_END) is null */
-export const factYearTo = (y: number | null): number | null => (y === null || y >= OPEN_END ? null : y);
+/** The fit's part of ClaimFacts from `v`, FACT_COLUMNS from measure to approx read from `at` on. */
+export function fitFactsAt(v: readonly unknown[], at: number): FitFacts {
+  const yearFrom = v[at + 8] as number | null;
+  const yearTo = v[at + 9] as number | null;
+  return {
+    measure: v[at] as Measure,
+    unit: v[at + 1] as string,
+    per: v[at + 2] as string | null,
+    groupKind: v[at + 3] as GroupKind | null,
+    groupLabel: v[at + 4] as string | null,
+    groupImplied: Boolean(v[at + 5]),
+    placeId: v[at + 6] as string | null,
+    placeImplied: Boolean(v[at + 7]),
+    hasTime: yearTo !== null,
+    // open ends are stored far out (OPEN_START, OPEN_END); ClaimFacts gives them as null
+    yearFrom: yearFrom === null || yearFrom <= OPEN_START ? null : yearFrom,
+    yearTo: yearTo === null || yearTo >= OPEN_END ? null : yearTo,
+    timeImplied: Boolean(v[at + 10]),
+    modality: v[at + 11] as Modality,
+    approx: v[at + 12] as Approx,
+  };
+}
 
 /** ClaimFacts from a row of FACT_COLUMNS read as an array (flags are 0/1 in SQLite, booleans in PostgreSQL) */
 export function factsFromValues(v: readonly unknown[]): ClaimFacts {
-  const yearTo = v[13] as number | null;
   return {
     id: v[0] as string,
     document: v[1] as string,
     sentenceIndex: v[2] as number,
     spanStart: v[3] as number,
-    measure: v[4] as Measure,
-    unit: v[5] as string,
-    per: v[6] as string | null,
-    groupKind: v[7] as GroupKind | null,
-    groupLabel: v[8] as string | null,
-    groupImplied: Boolean(v[9]),
-    placeId: v[10] as string | null,
-    placeImplied: Boolean(v[11]),
-    hasTime: yearTo !== null,
-    yearFrom: factYearFrom(v[12] as number | null),
-    yearTo: factYearTo(yearTo),
-    timeImplied: Boolean(v[14]),
-    modality: v[15] as Modality,
-    approx: v[16] as Approx,
+    ...fitFactsAt(v, 4),
   };
 }
 

@@ -8,7 +8,6 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, NotFoundError, StoreError } from '../errors.js';
-import type { Approx, GroupKind, Measure, Modality } from '../extract/types.js';
 import { type FitFacts, fitter } from './fit.js';
 import { currentVersion, LATEST_VERSION, migrateTo } from './migrations/sqlite.js';
 import { applyReview, applyReviews, checkReview, quoteSelector } from './review.js';
@@ -27,8 +26,7 @@ import {
   eventValues,
   FACT_COLUMNS,
   factsFromValues,
-  factYearFrom,
-  factYearTo,
+  fitFactsAt,
   hitFromRow,
   LOGICAL_CHECKS,
   MARK_END,
@@ -198,44 +196,12 @@ const RANKED_NAMES = RANKED_COLUMNS.map((c) => c.replace(/^.* AS /, ''));
  * label only when the question names a head (the one value bound: whether it does). Each value
  * handed to a JavaScript function costs ~0.2 us a claim to convert, and a question's statement
  * at 1,000,000 claims may rank 3,000 claims: the four columns that only order the claims
- * (document, sentence, span, id) are not passed.
+ * (document, sentence, span, id) are not passed. The rest are FACT_COLUMNS' own order, as
+ * fitFactsAt reads them.
  */
-const FIT_ARGUMENTS = [
-  'measure',
-  'unit',
-  'per',
-  'group_kind',
-  '(CASE WHEN ? THEN group_label END)',
-  'group_flag',
-  'place_id',
-  'place_flag',
-  'year_from',
-  'year_to',
-  'time_flag',
-  'modality',
-  'approx',
-].join(', ');
-
-/** FitFacts from atlas_fit()'s arguments (FIT_ARGUMENTS), as factsFromValues reads the columns */
-function fitFactsFromArguments(v: readonly unknown[]): FitFacts {
-  const yearTo = v[9] as number | null;
-  return {
-    measure: v[0] as Measure,
-    unit: v[1] as string,
-    per: v[2] as string | null,
-    groupKind: v[3] as GroupKind | null,
-    groupLabel: v[4] as string | null,
-    groupImplied: Boolean(v[5]),
-    placeId: v[6] as string | null,
-    placeImplied: Boolean(v[7]),
-    hasTime: yearTo !== null,
-    yearFrom: factYearFrom(v[8] as number | null),
-    yearTo: factYearTo(yearTo),
-    timeImplied: Boolean(v[10]),
-    modality: v[11] as Modality,
-    approx: v[12] as Approx,
-  };
-}
+const FIT_ARGUMENTS = RANKED_NAMES.slice(4)
+  .map((c) => (c === 'group_label' ? '(CASE WHEN ? THEN group_label END)' : c))
+  .join(', ');
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -263,7 +229,7 @@ export class SqliteStore implements Store {
     // compiled anew for each question's spec (most of a first question's time).
     db.function('atlas_fit', { varargs: true }, (...v: unknown[]) => {
       if (this.fitting === null) throw new StoreError('atlas_fit() runs only within bestFacts');
-      return this.fitting(fitFactsFromArguments(v));
+      return this.fitting(fitFactsAt(v, 0));
     });
   }
 
