@@ -1,4 +1,4 @@
-import type { EventType, PlaceRef, TimeExpr } from '../types.js';
+import type { EventType, PlaceMention, PlaceRef, Span, TimeExpr } from '../types.js';
 import { placeIn, slotOf } from './attach-place.js';
 import { timeFor } from './attach-time.js';
 import type { AssemblyContext } from './draft.js';
@@ -25,20 +25,21 @@ export function assembleEvents(ctx: AssemblyContext, from = 0, to = ctx.sentence
   const events: EventDraft[] = [];
   for (let sentenceIndex = from; sentenceIndex < to; sentenceIndex++) {
     const s = ctx.sentences[sentenceIndex]!;
-    // most sentences have no event: spare them the Set
+    // most sentences have no event; the rest have a handful of types and actors, so plain
+    // arrays stand in for Sets (a Set per event was a good part of this function's allocation)
     if (s.events.length === 0) continue;
-    const seen = new Set<EventType>();
+    const seen: EventType[] = [];
     for (const e of s.events) {
-      if (seen.has(e.type)) continue;
-      seen.add(e.type);
-      const actors = new Set<string>();
+      if (seen.includes(e.type)) continue;
+      seen.push(e.type);
+      const actors: string[] = [];
       // a name the gazetteer knows is a place, not a person ("Nizhny Novgorod" read as a name)
       for (const en of s.entities) {
-        if (en.kind !== 'other' && !s.places.some((p) => p.start <= en.start && en.end <= p.end)) actors.add(en.name);
+        if (en.kind !== 'other' && !insidePlace(s.places, en) && !actors.includes(en.name)) actors.push(en.name);
       }
       for (const p of s.places) {
         if (p.role === 'place' && p.place.kind === 'country' && p.end <= e.start && slotOf(s.tokens, p) === 'bare') {
-          actors.add(p.place.name);
+          if (!actors.includes(p.place.name)) actors.push(p.place.name);
         }
       }
       events.push({
@@ -49,9 +50,15 @@ export function assembleEvents(ctx: AssemblyContext, from = 0, to = ctx.sentence
         type: e.type,
         time: timeFor(ctx, sentenceIndex, e)?.time ?? null,
         place: placeIn(s, e, 'population')?.place ?? null,
-        actors: [...actors],
+        actors,
       });
     }
   }
   return events;
+}
+
+/** True when `span` lies within one of `places`. */
+function insidePlace(places: readonly PlaceMention[], span: Span): boolean {
+  for (let k = 0; k < places.length; k++) if (places[k]!.start <= span.start && span.end <= places[k]!.end) return true;
+  return false;
 }
