@@ -169,7 +169,7 @@ export function extractWithMentions(doc: ReadDocument, options: ExtractOptions =
       events,
     },
     places: [...places.values()],
-    entities: [...entities.values()],
+    entities: entities.list,
   };
 }
 
@@ -296,8 +296,8 @@ interface Assembled {
   eventDrafts: EventDraft[];
   /** gazetteer places named as places, in order of first mention */
   places: Map<string, PlaceRef>;
-  /** entities by kind and name, in order of first mention */
-  entities: Map<string, EntityMention>;
+  /** entities in order of first mention */
+  entities: EntityMentions;
 }
 
 /**
@@ -321,7 +321,7 @@ function annotateAndAssemble(
   const claims = new ClaimAssembler(ctx);
   const eventDrafts: EventDraft[] = [];
   const places = new Map<string, PlaceRef>();
-  const entities = new Map<string, EntityMention>();
+  const entities = new EntityMentions();
   const timeReader = new TimeReader({ date });
   const ordered = inOrder(list);
   let released = 0;
@@ -362,13 +362,32 @@ function annotateAndAssemble(
 }
 
 /** Adds the gazetteer places (role place) and the entities a sentence names. */
-function mentions(s: SentenceAnnotations, places: Map<string, PlaceRef>, entities: Map<string, EntityMention>): void {
+function mentions(s: SentenceAnnotations, places: Map<string, PlaceRef>, entities: EntityMentions): void {
   for (const p of s.places) if (p.role === 'place') places.set(p.place.id, p.place);
-  for (const en of s.entities) {
-    const key = `${en.kind}\u0000${en.name}`;
-    const seen = entities.get(key);
+  for (const en of s.entities) entities.add(en);
+}
+
+/**
+ * Entities counted by kind and name, listed in order of first mention. A Map per kind, keyed by
+ * the name alone: a key joining kind and name was a new string, hashed afresh, per mention.
+ */
+class EntityMentions {
+  readonly list: EntityMention[] = [];
+  private readonly byKind = new Map<Entity['kind'], Map<string, EntityMention>>();
+
+  add(en: Entity): void {
+    let byName = this.byKind.get(en.kind);
+    if (byName === undefined) {
+      byName = new Map();
+      this.byKind.set(en.kind, byName);
+    }
+    const seen = byName.get(en.name);
     if (seen) seen.count++;
-    else entities.set(key, { name: en.name, kind: en.kind, count: 1 });
+    else {
+      const m: EntityMention = { name: en.name, kind: en.kind, count: 1 };
+      byName.set(en.name, m);
+      this.list.push(m);
+    }
   }
 }
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../corpus/index.js';
+import { extractWithMentions } from './index.js';
+
+const read = (text: string) => extractWithMentions(readDocument(text, { format: 'text' }));
+
+describe('extractWithMentions: event actors and entity mentions', () => {
+  it('lists each actor of an event once, names first and then subject countries, though named twice', () => {
+    const r = read('Russia and Kim Jong Un condemned the sanctions; Russia and Kim Jong Un later signed an agreement.');
+    expect(r.extraction.events.map((e) => [e.type, e.actors])).toEqual([
+      ['condemnation', ['Kim Jong Un', 'Russia']],
+      ['sanction', ['Kim Jong Un', 'Russia']],
+      ['agreement', ['Kim Jong Un', 'Russia']],
+    ]);
+  });
+
+  it('keeps two different names as two actors (no merging of distinct names)', () => {
+    const r = read('In 2017, Vladimir Putin and Kim Jong Un signed an agreement in Vladivostok.');
+    expect(r.extraction.events[0]!.actors).toEqual(['Vladimir Putin', 'Kim Jong Un']);
+  });
+
+  it('counts entities by kind and name, in order of first mention, across sentences', () => {
+    const r = read(
+      'In 2019, the Federal Migration Service and Vladimir Putin deported 500 workers, the Federal ' +
+        'Migration Service said. Kim Jong Un met Vladimir Putin.',
+    );
+    expect(r.entities).toEqual([
+      { name: 'Federal Migration Service', kind: 'organization', count: 2 },
+      { name: 'Vladimir Putin', kind: 'person', count: 2 },
+      { name: 'Kim Jong Un', kind: 'person', count: 1 },
+    ]);
+  });
+});
