@@ -1,3 +1,4 @@
+import { SpellingMemo } from '../tokenize.js';
 import type { Measure, Token } from '../types.js';
 import { copyDraft, type Refiner } from './draft.js';
 import { CLAUSE_BREAKS, MEASURE_WORDS } from './lexicon.js';
@@ -13,12 +14,17 @@ const POSSESSIVES = new Set(['their', 'its', 'his', 'her', 'whose']);
 /** Forms of "be" that turn a departure verb into a state: "43,000 Koreans were left on Sakhalin". */
 const BE = new Set(['were', 'was', 'been', 'be', 'are', 'is']);
 
+/** MEASURE_WORDS.get(t.lower), per spelling: looked up on up to 24 tokens around every count. */
+const MEASURE_OF = new SpellingMemo((t: Token) => MEASURE_WORDS.get(t.lower));
+/** What ends the window after a number: a full stop, or a clause break other than ";" (per spelling). */
+const ENDS_RIGHT = new SpellingMemo((t: Token) => t.text === '.' || (CLAUSE_BREAKS.has(t.text) && t.text !== ';'));
+
 function scan(tokens: readonly Token[], from: number, step: 1 | -1, skip: (t: Token) => boolean) {
   for (let i = from, n = 0; i >= 0 && i < tokens.length && n < WINDOW; i += step, n++) {
     const t = tokens[i]!;
-    if (t.text === '.' || (step === 1 && CLAUSE_BREAKS.has(t.text) && t.text !== ';')) break;
+    if (step === 1 ? ENDS_RIGHT.get(t) : t.text === '.') break;
     if (skip(t)) continue;
-    let m = MEASURE_WORDS.get(t.lower);
+    let m = MEASURE_OF.get(t);
     const before = tokens[i - 1]?.lower ?? '';
     if (m && ANAPHORIC.has(t.lower) && !POSSESSIVES.has(before)) continue;
     if (m === 'departures' && t.lower === 'left' && BE.has(before)) m = 'population';

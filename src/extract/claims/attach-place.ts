@@ -1,4 +1,5 @@
 import { getPlace } from '../places/gazetteer.js';
+import { SpellingMemo } from '../tokenize.js';
 import type { GroupMention, Measure, PlaceMention, PlaceRef, Span, Token } from '../types.js';
 import {
   type AssemblyContext,
@@ -16,6 +17,9 @@ type Slot = 'location' | 'destination' | 'origin' | 'of' | 'bare';
 /** How many lower-case words may stand between a preposition and its place ("in the former Soviet Union"). */
 const MAX_MODIFIERS = 3;
 
+/** PLACE_SLOTS.get(t.lower), per spelling: asked of the words before every place mention. */
+const SLOT_OF = new SpellingMemo((t: Token) => PLACE_SLOTS.get(t.lower));
+
 /** The role a place plays, read from the preposition before it ("in Russia", "to Kamchatka", "from Kilju"). */
 export function slotOf(tokens: readonly Token[], place: Span): Slot {
   return slotAt(tokens, tokenAt(tokens, place.start));
@@ -25,7 +29,7 @@ export function slotOf(tokens: readonly Token[], place: Span): Slot {
 function slotAt(tokens: readonly Token[], at: number): Slot {
   for (let i = at - 1; i >= 0 && at - i <= MAX_MODIFIERS + 1; i--) {
     const t = tokens[i]!;
-    const slot = PLACE_SLOTS.get(t.lower);
+    const slot = SLOT_OF.get(t);
     if (slot) return slot;
     // only determiners and adjectives ("the", "former", "northern") may stand in between
     if (t.type !== 'word' || t.text[0] !== t.lower[0]) break;
