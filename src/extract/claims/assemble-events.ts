@@ -1,7 +1,8 @@
-import type { EventType, PlaceMention, PlaceRef, Span, TimeExpr } from '../types.js';
+import type { EventType, PlaceRef, TimeExpr } from '../types.js';
 import { placeIn, slotOf } from './attach-place.js';
 import { timeFor } from './attach-time.js';
 import type { AssemblyContext } from './draft.js';
+import { insideAny } from './positions.js';
 
 export interface EventDraft {
   sentenceIndex: number;
@@ -35,7 +36,7 @@ export function assembleEvents(ctx: AssemblyContext, from = 0, to = ctx.sentence
       const actors: string[] = [];
       // a name the gazetteer knows is a place, not a person ("Nizhny Novgorod" read as a name)
       for (const en of s.entities) {
-        if (en.kind !== 'other' && !insidePlace(s.places, en) && !actors.includes(en.name)) actors.push(en.name);
+        if (en.kind !== 'other' && !insideAny(s.places, en) && !actors.includes(en.name)) actors.push(en.name);
       }
       for (const p of s.places) {
         if (p.role === 'place' && p.place.kind === 'country' && p.end <= e.start && slotOf(s.tokens, p) === 'bare') {
@@ -55,10 +56,4 @@ export function assembleEvents(ctx: AssemblyContext, from = 0, to = ctx.sentence
     }
   }
   return events;
-}
-
-/** True when `span` lies within one of `places`. */
-function insidePlace(places: readonly PlaceMention[], span: Span): boolean {
-  for (let k = 0; k < places.length; k++) if (places[k]!.start <= span.start && span.end <= places[k]!.end) return true;
-  return false;
 }

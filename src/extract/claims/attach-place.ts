@@ -1,6 +1,6 @@
 import { getPlace } from '../places/gazetteer.js';
 import { SpellingMemo } from '../tokenize.js';
-import type { GroupMention, Measure, PlaceMention, PlaceRef, Span, Token } from '../types.js';
+import type { Measure, PlaceMention, PlaceRef, Span, Token } from '../types.js';
 import {
   type AssemblyContext,
   type ClaimDraft,
@@ -10,7 +10,7 @@ import {
   type SentenceAnnotations,
 } from './draft.js';
 import { PLACE_SLOTS } from './lexicon.js';
-import { tokenAt } from './positions.js';
+import { insideAny, tokenAt } from './positions.js';
 
 type Slot = 'location' | 'destination' | 'origin' | 'of' | 'bare';
 
@@ -120,7 +120,7 @@ export class FrameTally {
     for (let k = 0; k < s.places.length; k++) {
       const p = s.places[k]!;
       if (p.role === 'place') this.weigh(p.place, SLOT_WEIGHT[slotOf(s.tokens, p)]);
-      else if (insideGroup(s.groups, p)) this.weigh(p.place, -1);
+      else if (insideAny(s.groups, p)) this.weigh(p.place, -1);
     }
   }
 
@@ -170,11 +170,6 @@ function placed(d: ClaimDraft, place: PlaceRef, from: Provenance | null): ClaimD
   c.place = place;
   if (from !== null) c.implied = { ...d.implied, place: from };
   return c;
-}
-
-function insideGroup(groups: readonly GroupMention[], p: Span): boolean {
-  for (let k = 0; k < groups.length; k++) if (groups[k]!.start <= p.start && p.end <= groups[k]!.end) return true;
-  return false;
 }
 
 /**

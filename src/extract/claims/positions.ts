@@ -59,3 +59,9 @@ export function crosses(tokens: readonly Token[], a: Span, b: Span, breaks: Read
   }
   return false;
 }
+
+/** True when `span` lies within one of `spans` (a place inside a group's words, a name inside a place). */
+export function insideAny(spans: readonly Span[], span: Span): boolean {
+  for (let k = 0; k < spans.length; k++) if (spans[k]!.start <= span.start && span.end <= spans[k]!.end) return true;
+  return false;
+}
