@@ -10,7 +10,6 @@
 // garbage collector's pauses within each are printed too. Rounds alternate the parts and
 // extract(), and the median of each is taken.
 //   npm run bench:extract:phases        (builds first if needed)
-import { readFileSync } from 'node:fs';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { readDocument } from '../dist/corpus/index.js';
 import { annotateAttributions, annotateModalities } from '../dist/extract/attributions/index.js';
@@ -23,17 +22,10 @@ import { annotateNumbers } from '../dist/extract/numbers/index.js';
 import { annotatePlaces } from '../dist/extract/places/index.js';
 import { TimeReader } from '../dist/extract/times/index.js';
 import { tokenize } from '../dist/extract/tokenize.js';
+import { text } from './extract-text.mjs';
 
-const TARGET_BYTES = 5 * 1024 * 1024;
 const ROUNDS = 7;
 const BLOCK = 64;
-
-const unit = readFileSync(new URL('../corpus/north-koreans-in-russia.txt', import.meta.url), 'utf8');
-const prose = unit
-  .split('\n')
-  .filter((l) => l.trim() && !l.startsWith('=') && !l.startsWith('-'))
-  .join('\n\n');
-const text = Array.from({ length: Math.ceil(TARGET_BYTES / Buffer.byteLength(prose)) }, () => prose).join('\n\n');
 
 const PARTS = ['read', 'tokenize', 'times', 'numbers', 'places', 'groups', 'attributions', 'events', 'entities'];
 

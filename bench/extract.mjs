@@ -5,26 +5,17 @@
 // RUNS times after a warm-up, in interleaved rounds, and the median taken. The last line is the
 // machine-readable result.
 //   npm run bench:extract            (builds first if needed)
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as chrono from 'chrono-node';
 import { readDocument } from '../dist/corpus/index.js';
 import { splitSentences } from '../dist/corpus/sentences.js';
 import { extract } from '../dist/extract/index.js';
 import { tokenize } from '../dist/extract/tokenize.js';
+import { copies, text } from './extract-text.mjs';
 
-const TARGET_BYTES = 5 * 1024 * 1024;
 const RUNS = 7;
 const REFERENCE = new Date(2026, 0, 1);
 
-const unit = readFileSync(new URL('../corpus/north-koreans-in-russia.txt', import.meta.url), 'utf8');
-// Plain paragraphs (headings dropped) so every engine reads the same prose.
-const prose = unit
-  .split('\n')
-  .filter((l) => l.trim() && !l.startsWith('=') && !l.startsWith('-'))
-  .join('\n\n');
-const copies = Math.ceil(TARGET_BYTES / Buffer.byteLength(prose));
-const text = Array.from({ length: copies }, () => prose).join('\n\n');
 const mb = Buffer.byteLength(text) / (1024 * 1024);
 
 function paragraphs(t) {
