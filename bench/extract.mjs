@@ -6,53 +6,21 @@
 // machine-readable result.
 //   npm run bench:extract            (builds first if needed)
 import { performance } from 'node:perf_hooks';
-import * as chrono from 'chrono-node';
-import { readDocument } from '../dist/corpus/index.js';
-import { splitSentences } from '../dist/corpus/sentences.js';
-import { extract } from '../dist/extract/index.js';
-import { tokenize } from '../dist/extract/tokenize.js';
+import { engines } from './extract-engines.mjs';
 import { copies, text } from './extract-text.mjs';
 
 const RUNS = 7;
 const WARMUP = 3;
-const REFERENCE = new Date(2026, 0, 1);
 
 const mb = Buffer.byteLength(text) / (1024 * 1024);
 
-function paragraphs(t) {
-  const spans = [];
-  let start = 0;
-  for (;;) {
-    const end = t.indexOf('\n\n', start);
-    spans.push({ start, end: end < 0 ? t.length : end });
-    if (end < 0) return spans;
-    start = end + 2;
-  }
-}
-
-const engines = {
-  extract: () => extract(readDocument(text, { format: 'text' })).claims.length,
-  tokenizer: () => {
-    let n = 0;
-    for (const s of splitSentences(text, paragraphs(text))) n += tokenize(text, s).length;
-    return n;
-  },
-  // chrono-node is fed paragraph by paragraph, as an application would: on one 5 MB string
-  // some of its patterns rescan the text and it slows down many times over.
-  chrono: () => {
-    let n = 0;
-    for (const p of paragraphs(text)) n += chrono.parse(text.slice(p.start, p.end), REFERENCE).length;
-    return n;
-  },
-};
-
-// Rounds of all three engines in turn, the median per engine: this machine's speed drifts by
-// tens of percent from second to second, and a drift during one engine's runs alone would
-// skew the ratios.
 // Warm-up rounds, as many as the extractor takes to settle: its first runs load the gazetteer and
 // are still being optimised (measured alone: 2.1 s, 1.4 s, then 0.8-1.0 s per run from the third),
 // and chrono-node's take three runs too.
 for (let i = 0; i < WARMUP; i++) for (const run of Object.values(engines)) run();
+// Rounds of all three engines in turn, the median per engine: this machine's speed drifts by
+// tens of percent from second to second, and a drift during one engine's runs alone would
+// skew the ratios.
 const times = Object.fromEntries(Object.keys(engines).map((name) => [name, []]));
 const found = {};
 for (let i = 0; i < RUNS; i++) {
