@@ -1,4 +1,4 @@
-import { SpellingMemo } from '../tokenize.js';
+import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { PlaceMention, SentenceContext, Token } from '../types.js';
 import { ALL_CAPS, ANY_CASE, DEMONYM, gazetteerNames, NOT_A_PLACE, placeAt, WEAK } from './gazetteer.js';
 import { type Candidate, isCapitalised, MATCH_RULES, rejectedBy } from './rules.js';
@@ -15,10 +15,6 @@ interface Trie {
   root: Map<string, TrieNode>;
   /** first tokens of names that start lower-case ("northeast China"): checked on lower-case words */
   lowerLeads: Set<string>;
-  /** 1 at the char codes that start a lower-case lead, so most lower-case words skip the Set */
-  leadChars: Uint8Array;
-  /** bit n set when some lower-case lead has n characters (n < 32) */
-  leadLengths: number;
   cases: readonly string[];
   flags: string;
   place: readonly number[];
@@ -28,6 +24,17 @@ let trie: Trie | null = null;
 
 /** The trie node of names that start with a token's word, per spelling (the gazetteer's map is large). */
 const FIRST_NODE = new SpellingMemo((t: Token) => getTrie().root.get(t.lower));
+
+/**
+ * A word with a capital letter anywhere (its text differs from its lower case), per spelling:
+ * with the lower-case leads below, the only words that can start a name or hold one after a
+ * hyphen. Read from the bits every token carries, so the ~80% of tokens that are neither
+ * ("the", "workers", ",", "2006") are passed over without reading their text.
+ */
+const CASED = spellingBit((t: Token) => t.type === 'word' && t.text !== t.lower);
+
+/** A lower-case word that begins some gazetteer name ("northeast China"), per spelling. */
+const LOWER_LEAD = new SpellingMemo((t: Token) => t.text.charCodeAt(0) < 128 && getTrie().lowerLeads.has(t.lower));
 
 /** A word that begins some gazetteer name (the guards let such neighbours through: "Kamchatka Koreans"). */
 const startsName = (lower: string): boolean => trie?.root.has(lower) === true;
@@ -66,17 +73,9 @@ function getTrie(): Trie {
     if (node !== undefined) node.name = i;
     if (names.cases[i].charCodeAt(0) - 48 === ANY_CASE) lowerLeads.add(keys[0]);
   }
-  const leadChars = new Uint8Array(128);
-  let leadLengths = 0;
-  for (const lead of lowerLeads) {
-    if (lead.charCodeAt(0) < 128) leadChars[lead.charCodeAt(0)] = 1;
-    leadLengths |= lead.length < 32 ? 1 << lead.length : 1 << 31;
-  }
-  trie = { root, lowerLeads, leadChars, leadLengths, cases: names.cases, flags: names.flags, place: names.place };
+  trie = { root, lowerLeads, cases: names.cases, flags: names.flags, place: names.place };
   return trie;
 }
-
-const isLeadLength = (t: Trie, n: number): boolean => ((t.leadLengths >>> (n < 32 ? n : 31)) & 1) === 1;
 
 interface Match {
   name: number;
@@ -195,24 +194,25 @@ export function annotatePlaces(ctx: SentenceContext): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i];
-    if (tok.type !== 'word') {
+    const cased = hasSpellingBit(tok, CASED);
+    if (!cased && (tok.type !== 'word' || !LOWER_LEAD.get(tok))) {
       i++;
       continue;
     }
     const c = tok.text.charCodeAt(0);
-    const capital = c < 128 ? c >= 65 && c <= 90 : isCapitalised(tok.text);
+    const capital = cased && (c < 128 ? c >= 65 && c <= 90 : isCapitalised(tok.text));
     let m =
-      capital || (c < 128 && t.leadChars[c] === 1 && isLeadLength(t, tok.lower.length) && t.lowerLeads.has(tok.lower))
+      capital || LOWER_LEAD.get(tok)
         ? longestAt(t, tokens, i, tok.lower, tok.text, tok.end, true, FIRST_NODE.get(tok))
         : null;
     if (m === null) {
-      // Only a word with a capital somewhere (its text differs from its lower case) can hold a
-      // name; one pass over its characters says whether it has marks or hyphens to look behind.
-      const text = tok.text;
-      if (!capital && text === tok.lower) {
+      // Only a word with a capital somewhere can hold a name; one pass over its characters says
+      // whether it has marks or hyphens to look behind.
+      if (!cased) {
         i++;
         continue;
       }
+      const text = tok.text;
       let marks = false;
       let hyphen = false;
       for (let k = 1; k < text.length; k++) {
