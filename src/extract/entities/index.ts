@@ -1,4 +1,4 @@
-import { SpellingMemo } from '../tokenize.js';
+import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { Entity, SentenceContext, Token } from '../types.js';
 import {
   ACRONYMS,
@@ -35,14 +35,15 @@ const DOTTED = /(?:\p{Lu}\.){2,6}/uy;
 /** Possessives inside names ("Council of People's Commissars", "Korean People's Army"); others end a name. */
 const NAME_POSSESSIVES = new Set(["people's", 'people’s', "women's", 'women’s']);
 
+/** isCap per spelling, in the bits every token carries (see spellingBit). */
+const CAP = spellingBit(isCap);
+
 /**
- * Capitalised token, read from the document text: one flat string read in order is cheaper than
- * each token's own text (a separate object per token).
+ * Capitalised token (isCap), read from the bits the token carries: no read of its text or of the
+ * document's, for every token of every sentence.
  */
-function capAt(text: string, t: Token | undefined): boolean {
-  if (t === undefined) return false;
-  const c = text.charCodeAt(t.start);
-  return c < 128 ? c >= 65 && c <= 90 : isCap(t);
+function capAt(t: Token | undefined): boolean {
+  return t !== undefined && hasSpellingBit(t, CAP);
 }
 
 /** The character of a one-character token (apostrophe 39 or 0x2019, dot 46), else -1. */
@@ -110,7 +111,7 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
   let plain = true;
   while (j < tokens.length) {
     const t = tokens[j]!;
-    if (capAt(text, t)) {
+    if (capAt(t)) {
       // a one-letter capital before a dot opens a dotted acronym ("the U.N."), its own unit
       if (j > i && t.end - t.start === 1 && tokens[j + 1]?.text === '.') break;
       const possessive = possessiveAt(text, t);
@@ -134,7 +135,7 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
       // "Dr. Andrei Lankov": an abbreviated title's dot stays inside the run
       const dot = tokens[j];
       if (dot && dot.start === t.end && apostropheOrDot(text, dot) === 46 && TITLE_ABBREVIATIONS.has(t.lower)) {
-        if (capAt(text, tokens[j + 1])) {
+        if (capAt(tokens[j + 1])) {
           j++;
           plain = false;
         }
@@ -146,7 +147,7 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
       j > i &&
       tokens[j - 1]!.end === t.start &&
       text.charCodeAt(t.start - 1) === 115 &&
-      capAt(text, tokens[j + 1])
+      capAt(tokens[j + 1])
     ) {
       allPlace = false;
       plain = false;
@@ -155,7 +156,7 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
     }
     if (wordAt(text, t, 'of') || wordAt(text, t, 'for')) {
       const k = wordAt(text, tokens[j + 1], 'the') ? j + 2 : j + 1;
-      if (capAt(text, tokens[k]) && !STARTERS.has(tokens[k]!.lower)) {
+      if (capAt(tokens[k]) && !STARTERS.has(tokens[k]!.lower)) {
         of = true;
         plain = false;
         j = k;
@@ -163,7 +164,7 @@ function scanRun(text: string, tokens: readonly Token[], i: number, scan: Scan):
       }
       break;
     }
-    if (org && of && wordAt(text, t, 'and') && capAt(text, tokens[j + 1]) && !isAcronym(tokens[j + 1]!)) {
+    if (org && of && wordAt(text, t, 'and') && capAt(tokens[j + 1]) && !isAcronym(tokens[j + 1]!)) {
       plain = false;
       j++;
       continue;
@@ -232,7 +233,7 @@ export function annotateEntities(ctx: SentenceContext): Entity[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!capAt(text, t)) {
+    if (!capAt(t)) {
       i++;
       continue;
     }
