@@ -4,10 +4,11 @@
 // instructions of one steady-state run are (count after HIGH runs - count after LOW runs) /
 // (HIGH - LOW), which leaves out start-up, module loading, the gazetteer and the first runs' JIT
 // compilation. Why: on a shared machine the wall clock of the same build drifts by tens of
-// percent from one minute to the next, while these counts repeat to about 1-2%, so a change of a
-// few percent shows here and not there. What they do not see: cache misses, and the garbage
-// collector's and compiler's helper threads (--predictable runs them on the main thread), so the
-// ratios are not the wall-clock ones; they say how much work each engine does.
+// percent from one minute to the next, while these counts repeat exactly (see NODE_FLAGS), so a
+// change of a few tenths of a percent shows here and not there. What they do not see: cache
+// misses, full garbage collections, and the helper threads of the collector and the compiler
+// (--predictable runs them on the main thread), so the ratios are not the wall-clock ones; they
+// say how much work each engine does.
 //   npm run bench:extract:instructions             (needs valgrind: apt install valgrind; ~4 minutes)
 //   node bench/extract-instructions.mjs extract    (only the engines named: a change's effect)
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,6 +17,13 @@ import { fileURLToPath } from 'node:url';
 
 const LOW = 2;
 const HIGH = 4;
+/**
+ * One thread; the same hash tables and random numbers in every run; and an old generation large
+ * enough that it is never collected during the runs: when it is collected follows the clock (V8 sizes the
+ * heap by how fast the program allocates), and the counts moved by 6% from one run to the next.
+ * So full collections are left out of the counts; scavenges of the young generation are in.
+ */
+const NODE_FLAGS = ['--predictable', '--hash-seed=1', '--random-seed=1', '--initial-old-space-size=1024'];
 
 if (process.argv[2] === '--run') {
   // child mode, under valgrind: run one engine n times
@@ -43,7 +51,7 @@ if (unknown.length > 0) {
 function count(engine, runs) {
   return new Promise((resolve, reject) => {
     const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null'];
-    const child = spawn('valgrind', [...args, process.execPath, '--predictable', self, '--run', engine, String(runs)], {
+    const child = spawn('valgrind', [...args, process.execPath, ...NODE_FLAGS, self, '--run', engine, String(runs)], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
