@@ -1,23 +1,25 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, NotFoundError, StoreError } from '../errors.js';
-import { DEFAULT_CANDIDATES, MAX_CANDIDATES } from '../query/estimate.js';
-import { exportCommand } from './commands/export.js';
-import { extractCommand } from './commands/extract.js';
-import { ingestCommand, workerCommand } from './commands/ingest.js';
-import {
-  askCommand,
-  diffCommand,
-  estimateCommand,
-  searchCommand,
-  seriesCommand,
-  timelineCommand,
-} from './commands/query.js';
-import { readCommand } from './commands/read.js';
-import { claimsCommand, reviewCommand, reviewsCommand } from './commands/review.js';
-import { checkCommand, documentsCommand, migrateCommand } from './commands/store.js';
-import { summaryCommand } from './commands/summary.js';
-import { DB_HELP } from './open-store.js';
+import { DEFAULT_CANDIDATES, MAX_CANDIDATES } from '../query/limits.js';
+import { DB_HELP } from './db-option.js';
 import { type Output, processOutput } from './output.js';
+
+/**
+ * Each command's module, loaded when that command runs. Loaded all at once (the extractor and its
+ * lexicons, the document parsers, both store drivers, pg-boss, the query layer) they took ~0.45 s
+ * before any command started, `atlas --version` included (bench/cli-start.mjs).
+ */
+const commands = {
+  extract: () => import('./commands/extract.js'),
+  read: () => import('./commands/read.js'),
+  summary: () => import('./commands/summary.js'),
+  ingest: () => import('./commands/ingest.js'),
+  store: () => import('./commands/store.js'),
+  review: () => import('./commands/review.js'),
+  export: () => import('./commands/export.js'),
+  query: () => import('./commands/query.js'),
+  serve: () => import('./commands/serve.js'),
+};
 
 /**
  * The `atlas` command line. Commands are thin: each validates its options, calls one layer
@@ -38,20 +40,20 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .argument('<file>', 'the document to read')
     .option('--json', 'print the extraction contract as one JSON object')
     .option('--date <date>', 'document date for relative times (YYYY-MM-DD)')
-    .action((file: string, options) => write(extractCommand(file, options)));
+    .action(async (file: string, options) => write((await commands.extract()).extractCommand(file, options)));
 
   program
     .command('read')
     .description('show how a document is read: title, front matter, sections and sentences with their spans')
     .argument('<file>', 'the document to read')
     .option('--json', 'print one JSON object')
-    .action((file: string, options) => write(readCommand(file, options)));
+    .action(async (file: string, options) => write((await commands.read()).readCommand(file, options)));
 
   program
     .command('summary')
     .description('extract documents and print a summary table (the bundled corpus by default)')
     .argument('[files...]', 'documents to read')
-    .action((files: string[]) => write(summaryCommand(files)));
+    .action(async (files: string[]) => write((await commands.summary()).summaryCommand(files)));
 
   program
     .command('ingest')
@@ -64,7 +66,9 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--queue', 'queue the documents for `atlas worker` instead (PostgreSQL stores only)')
     .option('--diff', 'report what each document adds, corroborates or contradicts (default when at most 200 change)')
     .option('--no-diff', 'do not report it')
-    .action(async (paths: string[], options) => setStatus(await ingestCommand(paths, options, io)));
+    .action(async (paths: string[], options) =>
+      setStatus(await (await commands.ingest()).ingestCommand(paths, options, io)),
+    );
 
   program
     .command('worker')
@@ -73,21 +77,21 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--concurrency <n>', 'documents processed at once', '1')
     .option('--until-empty', 'stop when the queue is empty instead of waiting for more')
     .option('--json', 'print the summary as one JSON object')
-    .action(async (options) => setStatus(await workerCommand(options, io)));
+    .action(async (options) => setStatus(await (await commands.ingest()).workerCommand(options, io)));
 
   program
     .command('migrate')
     .description("bring the store's schema up to date (opening a store does this too)")
     .option('--db <store>', DB_HELP)
     .option('--json', 'print one JSON object')
-    .action(async (options) => write(await migrateCommand(options)));
+    .action(async (options) => write(await (await commands.store()).migrateCommand(options)));
 
   program
     .command('documents')
     .description('list the documents in the store')
     .option('--db <store>', DB_HELP)
     .option('--json', 'print one JSON array')
-    .action(async (options) => write(await documentsCommand(options)));
+    .action(async (options) => write(await (await commands.store()).documentsCommand(options)));
 
   program
     .command('check')
@@ -95,7 +99,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--db <store>', DB_HELP)
     .option('--json', 'print one JSON object')
     .action(async (options) => {
-      const r = await checkCommand(options);
+      const r = await (await commands.store()).checkCommand(options);
       write(r.text);
       if (!r.ok) setStatus(1);
     });
@@ -108,7 +112,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--status <list>', 'only these statuses: machine, accepted, corrected, rejected (comma-separated)')
     .option('--limit <n>', 'at most this many')
     .option('--json', 'print one JSON array')
-    .action(async (options) => write(await claimsCommand(options)));
+    .action(async (options) => write(await (await commands.review()).claimsCommand(options)));
 
   program
     .command('review')
@@ -125,7 +129,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--reject', 'mark the claim wrong: it no longer counts in answers')
     .option('--note <text>', "the reviewer's note")
     .option('--json', 'print one JSON object')
-    .action(async (claim: string, options) => write(await reviewCommand(claim, options)));
+    .action(async (claim: string, options) => write(await (await commands.review()).reviewCommand(claim, options)));
 
   program
     .command('reviews')
@@ -134,7 +138,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--doc <id>', 'only this document')
     .option('--orphaned', 'only orphaned reviews')
     .option('--json', 'print one JSON array')
-    .action(async (options) => write(await reviewsCommand(options)));
+    .action(async (options) => write(await (await commands.review()).reviewsCommand(options)));
 
   program
     .command('export')
@@ -145,7 +149,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--doc <id>', 'only this document')
     .option('--all', 'include rejected claims')
     .action(async (options) => {
-      const done = await exportCommand(options, (chunk) => process.stdout.write(chunk));
+      const done = await (await commands.export()).exportCommand(options, (chunk) => process.stdout.write(chunk));
       if (done) io.err(done);
     });
 
@@ -157,7 +161,9 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .argument('[question]', 'e.g. "How many North Korean workers were in Russia in 2006?"')
     .option('--db <store>', DB_HELP)
     .option('--json', 'print the ask contract as JSON')
-    .action(async (question: string | undefined, options) => askCommand(question, options, io));
+    .action(async (question: string | undefined, options) =>
+      (await commands.query()).askCommand(question, options, io),
+    );
 
   program
     .command('estimate')
@@ -174,7 +180,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--measure <measure>', 'population, arrivals, departures, count, share, money')
     .option('--limit <n>', `at most this many candidates (default ${DEFAULT_CANDIDATES}, at most ${MAX_CANDIDATES})`)
     .option('--json', 'print one JSON object')
-    .action(async (options) => write(await estimateCommand(options)));
+    .action(async (options) => write(await (await commands.query()).estimateCommand(options)));
 
   program
     .command('series')
@@ -185,7 +191,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--measure <measure>', 'population, arrivals, departures, count, share, money')
     .option('--unit <unit>', 'person, percent or money', 'person')
     .option('--json', 'print one JSON array')
-    .action(async (options) => write(await seriesCommand(options)));
+    .action(async (options) => write(await (await commands.query()).seriesCommand(options)));
 
   program
     .command('timeline')
@@ -198,7 +204,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--events', 'events only, no claims')
     .option('--limit <n>', 'at most this many entries', '1000')
     .option('--json', 'print one JSON array')
-    .action(async (options) => write(await timelineCommand(options)));
+    .action(async (options) => write(await (await commands.query()).timelineCommand(options)));
 
   program
     .command('search')
@@ -208,7 +214,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--doc <id>', 'only this document')
     .option('--limit <n>', 'at most this many sentences', '20')
     .option('--json', 'print one JSON array')
-    .action(async (text: string, options) => searchCommand(text, options, io));
+    .action(async (text: string, options) => (await commands.query()).searchCommand(text, options, io));
 
   program
     .command('diff')
@@ -216,7 +222,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .argument('<document>', 'document id')
     .option('--db <store>', DB_HELP)
     .option('--json', 'print one JSON object')
-    .action(async (document: string, options) => write(await diffCommand(document, options)));
+    .action(async (document: string, options) => write(await (await commands.query()).diffCommand(document, options)));
 
   program
     .command('serve')
@@ -228,8 +234,7 @@ export function buildProgram(io: Output, setStatus: (status: number) => void): C
     .option('--rate-limit <n>', 'requests a second per client, in bursts of 4x; 0 for no limit', '50')
     .action(async (options) => {
       // the server (Hono, zod, OpenAPI) is loaded only to serve: ~0.7 s off every other command
-      const { serveCommand } = await import('./commands/serve.js');
-      return serveCommand(options, io);
+      return (await commands.serve()).serveCommand(options, io);
     });
 
   return program;

@@ -1,12 +1,8 @@
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
+import type { DbOption } from './db-option.js';
 
-/** Options every store command takes. */
-export interface DbOption {
-  db?: string;
-}
-
-export const DB_HELP = 'store: a SQLite file or a postgres:// URL (default: $ATLAS_DB, else ./atlas.db)';
+export { DB_HELP, type DbOption } from './db-option.js';
 
 /** Opens the store a command names, runs `fn`, and always closes it (even when `fn` throws). */
 export async function withStore<T>(options: DbOption, fn: (store: Store) => Promise<T>): Promise<T> {

@@ -18,10 +18,12 @@ import type { Approx, EventType, GroupKind, Measure, Modality, Per, PlaceRef } f
 import { FIT, type FitSpec, labelNames, overlap, type UnitFamily, unitFamily } from '../store/fit.js';
 import type { ClaimFacts, ClaimFilter, ClaimRecord, ClaimStatus, PlaceRecord, Store } from '../store/types.js';
 import { depthBelow, kindsWithin, placesWithin } from './hierarchy.js';
+import { DEFAULT_CANDIDATES, MAX_CANDIDATES } from './limits.js';
 import { claimBounds, sameFigure, yearOf } from './values.js';
 
 /** What kind of number is asked for: a count of people, a share, or an amount of money. */
 export type { UnitFamily };
+export { DEFAULT_CANDIDATES, MAX_CANDIDATES };
 
 export interface EstimateQuery {
   group?: { kind: GroupKind; head?: string | null } | null;
@@ -84,15 +86,6 @@ export interface Estimate {
 }
 
 const LIVE: ClaimStatus[] = ['machine', 'accepted', 'corrected'];
-/**
- * candidates listed (each with its claim, sentence and citation read) unless asked for more: the
- * answer rests on the few best, and conflicts are looked for among the first CONFLICT_SCOPE. At
- * 1,000,000 claims every candidate costs ~25 us to read and cite on the bench machine, so 200
- * by default kept a question about a country above 10 ms (bench/query.mjs).
- */
-export const DEFAULT_CANDIDATES = 50;
-/** the most candidates one estimate lists */
-export const MAX_CANDIDATES = 500;
 /** below this a claim does not answer at all */
 const MIN_FIT = 0.25;
 /** claims within this much of the best are taken as fitting "about as well" */
