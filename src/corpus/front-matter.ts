@@ -1,5 +1,5 @@
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
+import { yamlParser } from './parsers.js';
 import type { DocumentMeta } from './types.js';
 
 /** Front matter found at the start of a document. `bodyStart` is where the document proper begins. */
@@ -65,7 +65,7 @@ function quoted(found: string): string {
 function parseMeta(yamlText: string, path: string): DocumentMeta {
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = yamlParser().parse(yamlText);
   } catch (error) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new InputError(

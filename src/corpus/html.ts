@@ -1,7 +1,8 @@
-import { type DefaultTreeAdapterTypes, defaultTreeAdapter, parse } from 'parse5';
+import type { DefaultTreeAdapterTypes } from 'parse5';
 import type { Span } from '../extract/types.js';
 import { align } from './align.js';
 import { TextBuilder } from './offset-map.js';
+import { htmlParser } from './parsers.js';
 import type { ReaderOutput } from './reader.js';
 import type { Heading } from './sections.js';
 
@@ -148,6 +149,7 @@ export function readHtml(source: string, bodyStart: number): ReaderOutput {
  * tag's token, so it comes with the same `attrs` array as the element it copies.
  */
 function parseBounded(html: string): DefaultTreeAdapterTypes.Document {
+  const { defaultTreeAdapter, parse } = htmlParser();
   const budget = 10_000 + html.length / 32;
   let copies = 0;
   const seen = new WeakSet<object>();

@@ -1,8 +1,8 @@
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Span } from '../extract/types.js';
 import { align } from './align.js';
 import { TextBuilder } from './offset-map.js';
+import { markdownParser } from './parsers.js';
 import type { ReaderOutput } from './reader.js';
 import type { Heading } from './sections.js';
 import { isSpaceCode } from './sentences.js';
@@ -29,7 +29,7 @@ export function readMarkdown(source: string, bodyStart: number): ReaderOutput {
     }
     // a piece cut inside fenced code opens with its fence again, which maps to before the cut
     out.base = at - reopen.length;
-    readUnit(fromMarkdown(reopen + source.slice(at, end)));
+    readUnit(markdownParser().fromMarkdown(reopen + source.slice(at, end)));
   }
   return { ...out.builder.build(), blocks: out.blocks, headings, title };
 
