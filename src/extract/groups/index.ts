@@ -1,4 +1,4 @@
-import { hasSpellingBit, spellingBit } from '../tokenize.js';
+import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { GroupMention, SentenceContext, Token } from '../types.js';
 import { HEADS, MODIFIERS, MULTI_HEADS, NOT_GROUP_AFTER, OBJECT_WORDS, VERB_LIKE_HEADS } from './lexicon.js';
 import { labelStart, resolveKind } from './resolve.js';
@@ -8,6 +8,9 @@ import { type HeadMatch, MIN_TRIGGER_LENGTH, RULES, TRIGGERS } from './rules.js'
 const TRIGGER = spellingBit(
   (t: Token) => t.text.length >= MIN_TRIGGER_LENGTH && t.type === 'word' && TRIGGERS.has(t.lower),
 );
+
+/** The rules that can match at a trigger, in order, per spelling: most triggers wake one rule of three. */
+const RULES_AT = new SpellingMemo((t: Token) => RULES.filter((rule) => rule.startsWith(t.lower)));
 
 /** True when a multiword head starts at token `i`. */
 function multiAt(tokens: readonly Token[], i: number): boolean {
@@ -24,12 +27,36 @@ function multiAt(tokens: readonly Token[], i: number): boolean {
  */
 function usedAsModifier(tokens: readonly Token[], m: HeadMatch): boolean {
   const next = tokens[m.end];
-  if (next?.type !== 'word') return false;
-  if (next.text.charCodeAt(0) !== next.lower.charCodeAt(0)) return false;
-  if (NOT_GROUP_AFTER.has(next.lower) || HEADS.has(next.lower) || multiAt(tokens, m.end)) return true;
-  if (m.end - m.start === 1 && VERB_LIKE_HEADS.has(m.head) && OBJECT_WORDS.has(next.lower)) return true;
-  return !m.head.endsWith('s') && MODIFIERS.has(next.lower) && !next.lower.endsWith('ed');
+  if (next === undefined) return false;
+  const after = AFTER_HEAD.get(next);
+  if (after === 0) return false;
+  if ((after & COMPOUND) !== 0 || ((after & MULTI_START) !== 0 && multiAt(tokens, m.end))) return true;
+  if ((after & OBJECT) !== 0 && m.end - m.start === 1 && VERB_LIKE_HEADS.has(m.head)) return true;
+  return (after & MODIFIER) !== 0 && !m.head.endsWith('s');
 }
+
+/** What a lower-case word after a head says about the head (usedAsModifier), as bits. */
+const LOWER_WORD = 1;
+/** another head, or a noun that makes a compound ("refugee status") */
+const COMPOUND = 2;
+/** may begin a multiword head */
+const MULTI_START = 4;
+/** a pronoun or determiner: the head may be a verb ("forces them") */
+const OBJECT = 8;
+/** a modifier, not a participle ("migrant labour") */
+const MODIFIER = 16;
+
+/** The bits above for the token after a head, per spelling; 0 for anything but a lower-case word. */
+const AFTER_HEAD = new SpellingMemo((t: Token): number => {
+  if (t.type !== 'word' || t.text.charCodeAt(0) !== t.lower.charCodeAt(0)) return 0;
+  const w = t.lower;
+  let bits = LOWER_WORD;
+  if (NOT_GROUP_AFTER.has(w) || HEADS.has(w)) bits |= COMPOUND;
+  if (MULTI_HEADS.has(w)) bits |= MULTI_START;
+  if (OBJECT_WORDS.has(w)) bits |= OBJECT;
+  if (MODIFIERS.has(w) && !w.endsWith('ed')) bits |= MODIFIER;
+  return bits;
+});
 
 /**
  * Finds the groups of people a sentence names, each with its kind, head and label (the noun
@@ -44,7 +71,7 @@ export function annotateGroups(ctx: SentenceContext): GroupMention[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!hasSpellingBit(t, TRIGGER)) continue;
-    for (const rule of RULES) {
+    for (const rule of RULES_AT.get(t)) {
       const m = rule.match(tokens, i);
       if (!m) continue;
       if (!usedAsModifier(tokens, m)) {

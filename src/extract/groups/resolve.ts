@@ -1,3 +1,4 @@
+import { SpellingMemo } from '../tokenize.js';
 import type { GroupKind, Token } from '../types.js';
 import {
   ADJECTIVE_ETHNONYMS,
@@ -17,7 +18,7 @@ const MAX_MODIFIERS = 6;
 const isUpper = (t: Token): boolean => t.type === 'word' && t.text.charCodeAt(0) !== t.lower.charCodeAt(0);
 const hasApostrophe = (t: Token): boolean => t.lower.includes("'") || t.lower.includes('’');
 
-function isModifier(t: Token): boolean {
+function modifies(t: Token): boolean {
   if (t.type !== 'word') return false;
   if (MODIFIERS.has(t.lower)) return true;
   if (isUpper(t)) return !STARTERS.has(t.lower) && !NOT_LABEL_WORDS.has(t.lower) && !hasApostrophe(t);
@@ -25,6 +26,13 @@ function isModifier(t: Token): boolean {
   for (const tail of MODIFIER_TAILS) if (t.lower.endsWith(tail)) return true;
   return false;
 }
+
+/** modifies(), per spelling: it reads nothing but the token's own spelling. */
+const MODIFIER = new SpellingMemo(modifies);
+const isModifier = (t: Token): boolean => MODIFIER.get(t);
+
+/** The kind a modifier gives a weak head ("deported" -> refugees), per spelling. */
+const MODIFIER_KIND = new SpellingMemo((t: Token) => MODIFIER_KINDS.get(t.lower));
 
 /**
  * The first token of the label: the head extended left over modifiers ("North Korean migrant
@@ -59,7 +67,7 @@ export function resolveKind(tokens: readonly Token[], from: number, head: HeadMa
     if (from < head.start && prev && STATE_QUALIFIERS.has(prev.lower)) return 'general';
   }
   for (let k = head.start - 1; k >= from; k--) {
-    const kind = MODIFIER_KINDS.get(tokens[k]!.lower);
+    const kind = MODIFIER_KIND.get(tokens[k]!);
     if (kind) return kind;
   }
   if (head.ethnonym) return head.kind;

@@ -24,6 +24,8 @@ export interface HeadMatch {
 /** A named, token-driven rule: it looks at the token at `i` and may return a head. */
 export interface GroupRule {
   name: string;
+  /** whether the rule can match at a token spelled `lower` (its first look-up, asked once per spelling) */
+  startsWith(lower: string): boolean;
   match(tokens: readonly Token[], i: number): HeadMatch | null;
 }
 
@@ -43,6 +45,7 @@ const STRONG_QUANTIFIERS = new Set(['many', 'most', 'few', 'some', 'several', 'a
 /** "asylum seekers", "labour force", "prisoners of war": several tokens, one head. */
 const multiwordHead: GroupRule = {
   name: 'group: multiword head',
+  startsWith: (lower) => MULTI_HEADS.has(lower),
   match(tokens, i) {
     const list = MULTI_HEADS.get(tokens[i]!.lower);
     if (!list) return null;
@@ -103,6 +106,7 @@ function adjectiveIsNoun(tokens: readonly Token[], i: number): boolean {
 /** "Koreans", "North Koreans", "the Vietnamese in Moscow", "a few Japanese there". */
 const ethnonymNoun: GroupRule = {
   name: 'group: ethnonym',
+  startsWith: (lower) => ETHNONYMS.has(lower),
   match(tokens, i) {
     const t = tokens[i]!;
     const kind = ETHNONYMS.get(t.lower);
@@ -133,6 +137,7 @@ const PROPER_HEADS = new Set([
  */
 const headNoun: GroupRule = {
   name: 'group: head noun',
+  startsWith: (lower) => HEADS.has(lower),
   match(tokens, i) {
     const t = tokens[i]!;
     const entry = HEADS.get(t.lower);
