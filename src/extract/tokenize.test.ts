@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasSpellingBit, referenceTokenize, respelled, SpellingMemo, spellingBit, tokenize } from './tokenize.js';
+import {
+  hasSpellingBit,
+  referenceTokenize,
+  respelled,
+  SpellingMemo,
+  spellingBit,
+  tokenize,
+  WordLists,
+} from './tokenize.js';
 import type { Token } from './types.js';
 
 const texts = (s: string, span?: { start: number; end: number }) => tokenize(s, span).map((t) => t.text);
@@ -122,5 +130,36 @@ describe('spellingBit', () => {
     const cut = respelled(t!, '19th', '19th');
     expect([cut.text, cut.id, hasSpellingBit(cut, plural)]).toEqual(['19th', -1, false]);
     expect([cut.start, cut.end]).toEqual([t!.start, t!.end]);
+  });
+});
+
+describe('WordLists', () => {
+  const DETERMINERS = new Set(['the', 'a', 'an']);
+  const CONDITIONALS = new Set(['if', 'unless']);
+  const SHARED = new Set(['the', 'if']);
+  const words = new WordLists([DETERMINERS, CONDITIONALS, SHARED]);
+  const DET = words.bit(DETERMINERS);
+  const COND = words.bit(CONDITIONALS);
+  const BOTH = words.bit(SHARED);
+
+  it('answers every list for a word, by its lower-cased form ("The" is a determiner)', () => {
+    const [the, workers, If] = tokenize('The workers If');
+    expect(words.of(the)).toBe(DET | BOTH);
+    expect(words.has(the, DET)).toBe(true);
+    expect(words.has(the, COND)).toBe(false);
+    expect(words.has(If, COND | DET)).toBe(true);
+    expect(words.of(workers)).toBe(0);
+    expect(words.has(workers, DET | COND | BOTH)).toBe(false);
+  });
+
+  it('answers no past either end of the sentence (no token)', () => {
+    const tokens = tokenize('the');
+    expect(words.of(tokens[-1])).toBe(0);
+    expect(words.has(tokens[1], DET)).toBe(false);
+  });
+
+  it('refuses a list it was not given, and more than 31 lists', () => {
+    expect(() => words.bit(new Set(['the']))).toThrow(/not one of the lists/);
+    expect(() => new WordLists(Array.from({ length: 32 }, () => new Set<string>()))).toThrow(/at most 31/);
   });
 });

@@ -488,3 +488,45 @@ export function spellingBit(test: (t: Token) => boolean): number {
 export function hasSpellingBit(t: Token, bit: number): boolean {
   return (t.bits & bit) !== 0;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Word lists, asked per spelling
+
+/**
+ * Which of a rule module's word lists (at most 31) hold a token's lower-cased word, as bits (the
+ * list at position k: bit 1 << k), worked out once per spelling. Rules read a few neighbours of
+ * each hit against several lists ("is the word before a determiner, a conditional, a blocking
+ * verb?"): one memo look-up answers all of them where each was a Set look-up, hashing and
+ * comparing the word.
+ * Example: const WORDS = new WordLists([DETERMINERS, CONDITIONALS]); const DET = WORDS.bit(DETERMINERS);
+ *          WORDS.has(tokens[i - 1], DET) // false before the sentence's first token
+ */
+export class WordLists {
+  private readonly memo: SpellingMemo<number>;
+
+  constructor(private readonly lists: readonly ReadonlySet<string>[]) {
+    if (lists.length > 31) throw new Error('WordLists: at most 31 lists');
+    this.memo = new SpellingMemo((t: Token) => {
+      let bits = 0;
+      for (let k = 0; k < lists.length; k++) if (lists[k]!.has(t.lower)) bits |= 1 << k;
+      return bits;
+    });
+  }
+
+  /** The bit of `list`, which must be one of the lists given. */
+  bit(list: ReadonlySet<string>): number {
+    const k = this.lists.indexOf(list);
+    if (k < 0) throw new Error('WordLists.bit: not one of the lists');
+    return 1 << k;
+  }
+
+  /** The bits of the lists holding the token's word; 0 for no token (past either end of the sentence). */
+  of(t: Token | undefined): number {
+    return t === undefined ? 0 : this.memo.get(t);
+  }
+
+  /** Whether a list among `bits` holds the token's word. */
+  has(t: Token | undefined, bits: number): boolean {
+    return t !== undefined && (this.memo.get(t) & bits) !== 0;
+  }
+}

@@ -3,6 +3,7 @@
  * lexicon rule is guarded by named filters, each motivated by a trap in real text; the phrase
  * rules handle triggers that need their context ("sent ... troops", "returned to South Korea").
  */
+import { SpellingMemo, WordLists } from '../tokenize.js';
 import type { EventType, SentenceContext, Token } from '../types.js';
 import {
   AGREE_VERBS,
@@ -63,8 +64,46 @@ export interface TokenRule<T> {
 }
 
 const lowerAt = (tokens: readonly Token[], i: number): string => tokens[i]?.lower ?? '';
-const isCapitalised = (t: Token | undefined): boolean =>
-  t !== undefined && t.type === 'word' && t.text[0] !== t.text[0]!.toLowerCase();
+/** A word whose first character has a lower case it is not, per spelling. */
+const CAPITALISED = new SpellingMemo((t: Token) => t.type === 'word' && t.text[0] !== t.text[0]!.toLowerCase());
+const isCapitalised = (t: Token | undefined): boolean => t !== undefined && CAPITALISED.get(t);
+
+const ESCAPE_VERBS = new Set(['escape', 'escaped', 'escapes', 'escaping', 'fled', 'flee', 'flees', 'fleeing']);
+
+/** The word lists the trigger word's filters ask about its neighbours, per spelling. */
+const WORDS = new WordLists([
+  BLOCKING_VERBS,
+  BLOCKING_GAP,
+  HABITUAL_ADVERBS,
+  FIGURATIVE_ESCAPE,
+  DETERMINERS,
+  FUNCTION_WORDS,
+  OBJECT_OPENERS,
+  TEMPORAL_PREPOSITIONS,
+  TEMPORAL_GAP,
+  CONDITIONALS,
+  DIE_PARTICLES,
+  CAUGHT_IDIOMS,
+  INSTITUTION_HEADS,
+  ESCAPE_VERBS,
+]);
+const BLOCKING_VERB = WORDS.bit(BLOCKING_VERBS);
+const BLOCKING_GAP_WORD = WORDS.bit(BLOCKING_GAP);
+const HABITUAL = WORDS.bit(HABITUAL_ADVERBS);
+const FIGURATIVE = WORDS.bit(FIGURATIVE_ESCAPE);
+const DETERMINER = WORDS.bit(DETERMINERS);
+const FUNCTION_WORD = WORDS.bit(FUNCTION_WORDS);
+const OBJECT_OPENER = WORDS.bit(OBJECT_OPENERS);
+const TEMPORAL_PREPOSITION = WORDS.bit(TEMPORAL_PREPOSITIONS);
+const TEMPORAL_GAP_WORD = WORDS.bit(TEMPORAL_GAP);
+const CONDITIONAL = WORDS.bit(CONDITIONALS);
+const DIE_PARTICLE = WORDS.bit(DIE_PARTICLES);
+const CAUGHT_IDIOM = WORDS.bit(CAUGHT_IDIOMS);
+const INSTITUTION_HEAD = WORDS.bit(INSTITUTION_HEADS);
+const ESCAPE_VERB = WORDS.bit(ESCAPE_VERBS);
+
+/** The trigger word's entry, per spelling. */
+const TRIGGER = new SpellingMemo((t: Token) => TRIGGER_WORDS.get(t.lower));
 const isGerund = (t: Token | undefined): boolean =>
   t !== undefined && t.type === 'word' && t.lower.length > 4 && t.lower.endsWith('ing');
 /** A clause-internal stop for the windows below: any punctuation but a dash inside a name. */
@@ -87,33 +126,31 @@ const event = (first: number, last: number, type: EventType, pos: TriggerPos): P
 function isAdjectival(tokens: readonly Token[], i: number): boolean {
   if (!tokens[i]!.lower.endsWith('ed')) return false;
   const prev = tokens[i - 1];
-  if (prev === undefined || !(prev.type === 'number' || DETERMINERS.has(prev.lower))) return false;
+  if (prev === undefined || !(prev.type === 'number' || WORDS.has(prev, DETERMINER))) return false;
   const next = tokens[i + 1];
   // an object after it makes it a verb: "at least 300 fled the camps", "forcibly repatriated about 500"
-  return (
-    next !== undefined && next.type === 'word' && !FUNCTION_WORDS.has(next.lower) && !OBJECT_OPENERS.has(next.lower)
-  );
+  return next !== undefined && next.type === 'word' && !WORDS.has(next, FUNCTION_WORD | OBJECT_OPENER);
 }
 
 /** "to prevent defections", "to counter the Ukrainian incursion": the target of an action that stops it. */
 function isBlocked(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
-    const l = tokens[k]!.lower;
-    if (BLOCKING_VERBS.has(l)) return true;
-    if (!BLOCKING_GAP.has(l)) return false;
+    const w = WORDS.of(tokens[k]);
+    if ((w & BLOCKING_VERB) !== 0) return true;
+    if ((w & BLOCKING_GAP_WORD) === 0) return false;
   }
   return false;
 }
 
 /** "The defectors usually flee to a third country": a habit, not a dated event. */
-const isHabitual = (tokens: readonly Token[], i: number): boolean => HABITUAL_ADVERBS.has(lowerAt(tokens, i - 1));
+const isHabitual = (tokens: readonly Token[], i: number): boolean => WORDS.has(tokens[i - 1], HABITUAL);
 
 /** "to escape unemployment and poverty": an abstract object makes escape figurative. */
 function isFigurativeEscape(tokens: readonly Token[], i: number): boolean {
   let k = i + 1;
   const l = lowerAt(tokens, k);
   if (l === 'the' || l === 'their' || l === 'his' || l === 'her' || l === 'from') k++;
-  return FIGURATIVE_ESCAPE.has(lowerAt(tokens, k));
+  return WORDS.has(tokens[k], FIGURATIVE);
 }
 
 /** "for military training": a purpose, not a happening (the sentence's main verb carries the event). */
@@ -121,7 +158,7 @@ function isPurpose(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && i - k <= 3; k--) {
     const t = tokens[k]!;
     if (t.lower === 'for') return true;
-    if (t.type !== 'word' || DETERMINERS.has(t.lower) || isCapitalised(t)) return false;
+    if (t.type !== 'word' || WORDS.has(t, DETERMINER) || isCapitalised(t)) return false;
   }
   return false;
 }
@@ -130,8 +167,9 @@ function isPurpose(tokens: readonly Token[], i: number): boolean {
 function isTimeAnchor(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
     const t = tokens[k]!;
-    if (TEMPORAL_PREPOSITIONS.has(t.lower)) return true;
-    if (!(TEMPORAL_GAP.has(t.lower) || t.type === 'number')) return false;
+    const w = WORDS.of(t);
+    if ((w & TEMPORAL_PREPOSITION) !== 0) return true;
+    if (!((w & TEMPORAL_GAP_WORD) !== 0 || t.type === 'number')) return false;
   }
   return false;
 }
@@ -140,32 +178,30 @@ function isTimeAnchor(tokens: readonly Token[], i: number): boolean {
 function isConditional(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && i - k <= 5; k--) {
     const t = tokens[k]!;
-    if (CONDITIONALS.has(t.lower)) return true;
+    if (WORDS.has(t, CONDITIONAL)) return true;
     if (t.type === 'punct') return false;
   }
   return false;
 }
-
-const ESCAPE_VERBS = new Set(['escape', 'escaped', 'escapes', 'escaping', 'fled', 'flee', 'flees', 'fleeing']);
 
 const triggerWord: TokenRule<ParsedEvent> = {
   name: 'event: trigger word',
   anchors: new Set(TRIGGER_WORDS.keys()),
   extract(tokens, i) {
     const t = tokens[i]!;
-    const w = TRIGGER_WORDS.get(t.lower)!;
-    const next = lowerAt(tokens, i + 1);
+    const w = TRIGGER.get(t)!;
+    const next = tokens[i + 1];
     if (isBlocked(tokens, i) || isConditional(tokens, i)) return null;
     if (w.pos === 'verb') {
       if (isAdjectival(tokens, i) || isHabitual(tokens, i)) return null;
-      if (w.type === 'casualties' && DIE_PARTICLES.has(next)) return null;
-      if (t.lower === 'caught' && CAUGHT_IDIOMS.has(next)) return null;
+      if (w.type === 'casualties' && WORDS.has(next, DIE_PARTICLE)) return null;
+      if (t.lower === 'caught' && WORDS.has(next, CAUGHT_IDIOM)) return null;
     } else {
-      if (INSTITUTION_HEADS.has(next) || isPurpose(tokens, i) || isTimeAnchor(tokens, i)) return null;
+      if (WORDS.has(next, INSTITUTION_HEAD) || isPurpose(tokens, i) || isTimeAnchor(tokens, i)) return null;
       // "a great deal of", "in accord with": not agreements
       if (t.lower === 'accord' && lowerAt(tokens, i - 1) === 'in') return null;
     }
-    if (ESCAPE_VERBS.has(t.lower) && isFigurativeEscape(tokens, i)) return null;
+    if (WORDS.has(t, ESCAPE_VERB) && isFigurativeEscape(tokens, i)) return null;
     return event(i, i, w.type, w.pos);
   },
 };
