@@ -217,11 +217,20 @@ function clearTable(): void {
 
 const idOf = (slot: number): number => tableId[slot]!;
 
+/**
+ * The internalized copy of a string (V8 keeps one per content for property names), so that the
+ * annotators' Set and Map look-ups of a token's word find their key by identity instead of
+ * comparing characters. Once per spelling. (An array index such as "2006" comes back as a number's
+ * string, no worse than before.)
+ */
+const internalized = (s: string): string => Object.keys({ [s]: 0 })[0] ?? s;
+
 function insert(slot: number, h: number, t: string, lower: string, type: Token['type']): void {
-  tableText[slot] = t;
-  tableLower[slot] = lower;
+  const text = internalized(t);
+  tableText[slot] = text;
+  tableLower[slot] = lower === t ? text : internalized(lower);
   tableType[slot] = type;
-  tableBits[slot] = allBits(t, lower, type);
+  tableBits[slot] = allBits(text, tableLower[slot]!, type);
   tableHash[slot] = h;
   tableId[slot] = generation * TABLE_SIZE + entries;
   entries++;
