@@ -11,6 +11,7 @@
  *   from numerals plus currency signs, units, hedges and range words.
  * Only `q` items are ever output.
  */
+import { SpellingMemo } from '../tokenize.js';
 import type { Approx, Quantity, Token } from '../types.js';
 import {
   ABOUT_AS_PREPOSITION,
@@ -221,6 +222,20 @@ const isCapitalised = (t: Token): boolean => t.type === 'word' && t.text[0] !== 
 
 /** A word that can head a counted noun phrase: "workers", "Koreans", "people", "Vietnamese". */
 export function isPluralNoun(t: Token): boolean {
+  return PLURAL_NOUN.get(t);
+}
+
+/** A word that may stand between a number and what it counts: "North", "Korean", "migrant", "deported". */
+export function isCountModifier(t: Token): boolean {
+  return COUNT_MODIFIER.get(t);
+}
+
+// Both read the word alone, so each is worked out once per spelling: they run on the words after
+// every number, and the suffix tests and the regular expression cost more than the look-up.
+const PLURAL_NOUN = new SpellingMemo(pluralNoun);
+const COUNT_MODIFIER = new SpellingMemo(countModifier);
+
+function pluralNoun(t: Token): boolean {
   if (t.type !== 'word') return false;
   const w = t.lower;
   if (IRREGULAR_PLURALS.has(w)) return true;
@@ -232,8 +247,7 @@ export function isPluralNoun(t: Token): boolean {
 
 const ADJECTIVE_ENDING = /(?:ed|an|ian|ese|al|ic|ive|ish|ary|ern|ant|ent|ing|ful|less|ous|ate|ile|ble)$/;
 
-/** A word that may stand between a number and what it counts: "North", "Korean", "migrant", "deported". */
-export function isCountModifier(t: Token): boolean {
+function countModifier(t: Token): boolean {
   if (t.type !== 'word') return false;
   if (isCapitalised(t)) return true;
   const w = t.lower;
