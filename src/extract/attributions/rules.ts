@@ -269,7 +269,14 @@ function possessorLeft(tokens: readonly Token[], at: number, end: number): Phras
   return { first: k + 1, last: at, end };
 }
 
-const attributionAt = (p: Phrase | null, cue: string): ParsedAttribution | null => (p ? { ...p, cue } : null);
+/**
+ * An attribution of one shape whichever rule found it (`end` present, perhaps undefined): the
+ * annotator reads every rule's result at one site, and spreads of phrases with and without `end`
+ * made that site's property loads megamorphic.
+ */
+const attribution = (p: Phrase, cue: string): ParsedAttribution => ({ first: p.first, last: p.last, end: p.end, cue });
+
+const attributionAt = (p: Phrase | null, cue: string): ParsedAttribution | null => (p ? attribution(p, cue) : null);
 
 /** Does the token after a noun-or-verb form open an object, so the form is a verb? */
 function opensObject(tokens: readonly Token[], i: number): boolean {
@@ -323,8 +330,8 @@ const statementVerb: TokenRule<ParsedAttribution> = {
     const owner = SOURCE_NOUNS.has(tokens[subject.last]!.lower)
       ? possessiveEstimate.extract(tokens, subject.last, ctx)
       : null;
-    if (owner !== null && owner.first >= subject.first) return { ...owner, cue: verb.lower };
-    return { ...preferAgent(tokens, subject), cue: verb.lower };
+    if (owner !== null && owner.first >= subject.first) return attribution(owner, verb.lower);
+    return attribution(preferAgent(tokens, subject), verb.lower);
   },
 };
 
@@ -334,7 +341,7 @@ const accordingTo: TokenRule<ParsedAttribution> = {
   extract(tokens, i) {
     if (lowerAt(tokens, i + 1) !== 'to') return null;
     const p = phraseRight(tokens, i + 2);
-    return p ? { ...preferAgent(tokens, p), cue: 'according to' } : null;
+    return p ? attribution(preferAgent(tokens, p), 'according to') : null;
   },
 };
 
