@@ -25,7 +25,8 @@ function scan(tokens: readonly Token[], from: number, step: 1 | -1, skip: (t: To
     if (step === 1 ? ENDS_RIGHT.get(t) : t.text === '.') break;
     if (skip(t)) continue;
     let m = MEASURE_OF.get(t);
-    const before = tokens[i - 1]?.lower ?? '';
+    // not tokens[-1]: a negative index is a look-up by name, and makes every read here generic
+    const before = i > 0 ? tokens[i - 1]!.lower : '';
     if (m && ANAPHORIC.has(t.lower) && !POSSESSIVES.has(before)) continue;
     if (m === 'departures' && t.lower === 'left' && BE.has(before)) m = 'population';
     if (m) return { measure: m, distance: n, word: t.lower };

@@ -86,8 +86,23 @@ export function placeIn(s: SentenceAnnotations, span: Span, measure: Measure): P
   return best;
 }
 
-/** Where people went or are counts for the frame; where they came from does not. */
-const SLOT_WEIGHT: Record<Slot, number> = { location: 2, destination: 2, bare: 1, of: 1, origin: 0 };
+/**
+ * Where people went or are counts for the frame; where they came from does not. A switch, not a
+ * Record read by the slot's name: a keyed read with five different keys is a generic look-up, and
+ * this runs for every place mention.
+ */
+function slotWeight(slot: Slot): number {
+  switch (slot) {
+    case 'location':
+    case 'destination':
+      return 2;
+    case 'bare':
+    case 'of':
+      return 1;
+    default:
+      return 0;
+  }
+}
 
 /**
  * The place a document as a whole is about: the place in its title, else the most specific
@@ -119,7 +134,7 @@ export class FrameTally {
     if (s.places.length === 0) return;
     for (let k = 0; k < s.places.length; k++) {
       const p = s.places[k]!;
-      if (p.role === 'place') this.weigh(p.place, SLOT_WEIGHT[slotOf(s.tokens, p)]);
+      if (p.role === 'place') this.weigh(p.place, slotWeight(slotOf(s.tokens, p)));
       else if (insideAny(s.groups, p)) this.weigh(p.place, -1);
     }
   }
