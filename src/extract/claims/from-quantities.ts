@@ -33,7 +33,8 @@ export function fromQuantities(ctx: AssemblyContext, from = 0, to = ctx.sentence
         place: null,
         source: null,
         modality: 'asserted',
-        implied: {},
+        // every key present, so every claim's record has one shape (refiners add keys by spreading)
+        implied: { group: undefined, time: undefined, place: undefined, per: undefined },
         counts: null,
       });
     }
