@@ -327,6 +327,29 @@ function yearPoint(y: number): RawValue {
   return v;
 }
 
+/**
+ * A copy of an atom for a refiner to change, written out field by field in atom()'s order: the
+ * spreads it replaces made atoms of many hidden classes, and every read of an atom's fields in
+ * the refiners and in resolution had gone megamorphic.
+ */
+function copyAtom(a: RawTime): RawTime {
+  return {
+    start: a.start,
+    end: a.end,
+    text: a.text,
+    from: a.from,
+    to: a.to,
+    rule: a.rule,
+    kind: a.kind,
+    value: a.value,
+    op: a.op,
+    cue: a.cue,
+    latent: a.latent,
+    pending: a.pending,
+    anchorable: a.anchorable,
+  };
+}
+
 function atom(
   tokens: readonly Token[],
   from: number,
@@ -1515,20 +1538,19 @@ function refineRanges(input: RawTime[], tokens: readonly Token[]): RawTime[] {
     const make = (from: number, rule: string, cue: boolean): RawTime | null => {
       const v = mergeValues(a.value, b.value, b.kind === 'present');
       if (!v) return null;
-      return {
-        ...a,
-        from,
-        to: b.to,
-        start: tokens[from]!.start,
-        end: b.end,
-        rule,
-        kind: 'range',
-        value: v,
-        cue,
-        latent: !cue,
-        pending: false,
-        anchorable: a.anchorable && b.anchorable,
-      };
+      const m = copyAtom(a);
+      m.from = from;
+      m.to = b.to;
+      m.start = tokens[from]!.start;
+      m.end = b.end;
+      m.rule = rule;
+      m.kind = 'range';
+      m.value = v;
+      m.cue = cue;
+      m.latent = !cue;
+      m.pending = false;
+      m.anchorable = a.anchorable && b.anchorable;
+      return m;
     };
     if (l === 'and' && before === 'between') {
       if (!countVerb && (!bothYears || plausible)) merged = make(a.from - 1, R.rangeBetween, true);
@@ -1550,8 +1572,14 @@ function refineRanges(input: RawTime[], tokens: readonly Token[]): RawTime[] {
       if (adjacent && a.kind !== 'present' && b.kind !== 'present' && !countVerb) {
         merged = make(a.from, l === 'or' ? R.alternatives : R.coordination, cue);
       } else if (cue && b.kind !== 'present') {
-        out.push({ ...a, pending: false, latent: !cue });
-        atoms[k + 1] = { ...b, pending: false, latent: !(b.cue || cue) || b.pending };
+        const first = copyAtom(a);
+        first.pending = false;
+        first.latent = !cue;
+        out.push(first);
+        const second = copyAtom(b);
+        second.pending = false;
+        second.latent = !(b.cue || cue) || b.pending;
+        atoms[k + 1] = second;
         continue;
       }
     }
@@ -1584,7 +1612,14 @@ const refineBounds: Refiner = eachAtom((a, tokens) => {
   else if ((n1 === 'and' || n1 === 'or') && n2 === 'later') to = a.to + 2;
   if (to < 0) return r;
   const from = lowerAt(tokens, a.from - 1) === 'from' ? a.from - 1 : a.from;
-  return { ...r, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, op: SINCE_OP, rule: R.openEnd };
+  const open = copyAtom(r);
+  open.from = from;
+  open.to = to;
+  open.start = tokens[from]!.start;
+  open.end = tokens[to - 1]!.end;
+  open.op = SINCE_OP;
+  open.rule = R.openEnd;
+  return open;
 });
 
 // ---------------------------------------------------------------------------------------------
