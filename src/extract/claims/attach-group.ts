@@ -1,5 +1,12 @@
 import type { GroupKind, GroupMention, Token } from '../types.js';
-import { type AssemblyContext, type ClaimDraft, copyDraft, type Provenance, type Refiner } from './draft.js';
+import {
+  type AssemblyContext,
+  type ClaimDraft,
+  copyDraft,
+  impliedWith,
+  type Provenance,
+  type Refiner,
+} from './draft.js';
 import { PURPOSE_WORDS } from './lexicon.js';
 import { nearest, tokenAt } from './positions.js';
 
@@ -81,7 +88,7 @@ export const attachGroup: Refiner = (ctx, drafts) =>
     if (c) {
       const copy = copyDraft(d);
       copy.group = c.group;
-      copy.implied = { ...d.implied, group: c.from };
+      copy.implied = impliedWith(d.implied, 'group', c.from);
       return copy;
     }
     const weak = d.counts ?? s.groups[0];

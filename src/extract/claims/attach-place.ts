@@ -5,6 +5,7 @@ import {
   type AssemblyContext,
   type ClaimDraft,
   copyDraft,
+  impliedWith,
   type Provenance,
   type Refiner,
   type SentenceAnnotations,
@@ -183,7 +184,7 @@ export class FrameTally {
 function placed(d: ClaimDraft, place: PlaceRef, from: Provenance | null): ClaimDraft {
   const c = copyDraft(d);
   c.place = place;
-  if (from !== null) c.implied = { ...d.implied, place: from };
+  if (from !== null) c.implied = impliedWith(d.implied, 'place', from);
   return c;
 }
 

@@ -1,5 +1,12 @@
 import type { Span, TimeExpr } from '../types.js';
-import { type AssemblyContext, copyDraft, type Provenance, type Refiner, type SentenceAnnotations } from './draft.js';
+import {
+  type AssemblyContext,
+  copyDraft,
+  impliedWith,
+  type Provenance,
+  type Refiner,
+  type SentenceAnnotations,
+} from './draft.js';
 import { nearest } from './positions.js';
 
 /**
@@ -84,6 +91,6 @@ export const attachTime: Refiner = (ctx, drafts) =>
     if (!found) return d;
     const c = copyDraft(d);
     c.time = found.time;
-    if (found.from !== 'stated') c.implied = { ...d.implied, time: found.from };
+    if (found.from !== 'stated') c.implied = impliedWith(d.implied, 'time', found.from);
     return c;
   });

@@ -71,6 +71,32 @@ export interface ClaimDraft {
 export type Refiner = (ctx: AssemblyContext, drafts: readonly ClaimDraft[]) => ClaimDraft[];
 
 /**
+ * A draft's record of implied fields with none implied. Every key is present (undefined), and
+ * impliedWith writes the same literal, so all claims' records share one hidden class: spreads
+ * (`{ ...d.implied, place }`) had made six, and every read of them was megamorphic.
+ */
+export const noneImplied = (): ClaimDraft['implied'] => ({
+  group: undefined,
+  time: undefined,
+  place: undefined,
+  per: undefined,
+});
+
+/** `implied` with `field` implied from `from`, as a new record. */
+export function impliedWith(
+  implied: ClaimDraft['implied'],
+  field: 'group' | 'time' | 'place' | 'per',
+  from: Provenance,
+): ClaimDraft['implied'] {
+  return {
+    group: field === 'group' ? from : implied.group,
+    time: field === 'time' ? from : implied.time,
+    place: field === 'place' ? from : implied.place,
+    per: field === 'per' ? from : implied.per,
+  };
+}
+
+/**
  * A copy of a draft for a refiner to change. Written out field by field: `{ ...d, measure }` in
  * every refiner made each claim several objects of varying shape, and the spreads were the
  * hottest lines of claim assembly.

@@ -1,5 +1,5 @@
 import type { Quantity } from '../types.js';
-import type { AssemblyContext, ClaimDraft } from './draft.js';
+import { type AssemblyContext, type ClaimDraft, noneImplied } from './draft.js';
 
 /** Quantities that can be claims about people: counts, shares and money. */
 const CLAIM_DIMENSIONS = new Set(['count', 'percent', 'money']);
@@ -33,8 +33,7 @@ export function fromQuantities(ctx: AssemblyContext, from = 0, to = ctx.sentence
         place: null,
         source: null,
         modality: 'asserted',
-        // every key present, so every claim's record has one shape (refiners add keys by spreading)
-        implied: { group: undefined, time: undefined, place: undefined, per: undefined },
+        implied: noneImplied(),
         counts: null,
       });
     }
