@@ -287,8 +287,12 @@ export const RULE_CASES: Record<RuleName, { example: string; text: string; nearM
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-/** Year-only stated points are shared (they are never mutated): fewer objects per parse. */
-const YEAR_POINTS: RawPoint[] = [];
+/**
+ * Year-only stated points are shared (they are never mutated): fewer objects per parse. Both
+ * caches are filled with undefined up front: an empty array first written at index 1998 is kept
+ * as a sparse dictionary, and reading it by year was a generic look-up.
+ */
+const YEAR_POINTS: (RawPoint | undefined)[] = new Array(2201).fill(undefined);
 
 function stated(y: number, month?: number, day?: number): RawPoint {
   if (month === undefined) {
@@ -314,7 +318,7 @@ function interval(
   return { kind: 'interval', start, end, precision, approximate };
 }
 
-const YEAR_VALUES: RawValue[] = [];
+const YEAR_VALUES: (RawValue | undefined)[] = new Array(2201).fill(undefined);
 
 /** The value of a single stated year; shared like the points. */
 function yearPoint(y: number): RawValue {
