@@ -88,7 +88,8 @@ const PASSIVE_ADVERBS = new Set([
 const NUMBER_PREPOSITIONS = new Set(['in', 'on', 'during', 'since', 'between', 'from', 'until', 'by']);
 const TOLD_AUDIENCE = new Set(['reporters', 'journalists', 'parliament', 'lawmakers', 'media']);
 
-const lowerAt = (tokens: readonly Token[], i: number): string => tokens[i]?.lower ?? '';
+/** The word at `i`, '' outside the sentence (never tokens[-1]: a look-up by name that turns the read generic). */
+const lowerAt = (tokens: readonly Token[], i: number): string => (i >= 0 && i < tokens.length ? tokens[i]!.lower : '');
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.type === 'word';
 const isCapitalised = (t: Token | undefined): boolean => {
   if (!isWord(t)) return false;

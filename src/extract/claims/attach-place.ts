@@ -43,22 +43,28 @@ function slotAt(tokens: readonly Token[], at: number): Slot {
  * people went ("went to the Kamchatka Peninsula"), departures where they left
  * ("repatriated" from Sakhalin), everything else where they are ("their workers in Russia").
  */
-const PREFERENCE: Record<Measure, Slot[]> = {
-  arrivals: ['destination', 'location', 'bare', 'of', 'origin'],
-  departures: ['location', 'origin', 'bare', 'destination', 'of'],
-  population: ['location', 'bare', 'of', 'destination', 'origin'],
-  share: ['location', 'bare', 'of', 'destination', 'origin'],
-  money: ['location', 'bare', 'of', 'destination', 'origin'],
-  count: ['location', 'bare', 'of', 'destination', 'origin'],
-  other: ['location', 'bare', 'of', 'destination', 'origin'],
-};
+const ARRIVALS: readonly Slot[] = ['destination', 'location', 'bare', 'of', 'origin'];
+const DEPARTURES: readonly Slot[] = ['location', 'origin', 'bare', 'destination', 'of'];
+const PRESENCE: readonly Slot[] = ['location', 'bare', 'of', 'destination', 'origin'];
+
+/** A switch, not a Record read by the measure's name (a generic keyed look-up per claim and event). */
+function preferenceOf(measure: Measure): readonly Slot[] {
+  switch (measure) {
+    case 'arrivals':
+      return ARRIVALS;
+    case 'departures':
+      return DEPARTURES;
+    default:
+      return PRESENCE;
+  }
+}
 
 /** The best place in a sentence for a span, by slot preference then token distance. */
 export function placeIn(s: SentenceAnnotations, span: Span, measure: Measure): PlaceMention | null {
   let best: PlaceMention | null = null;
   let bestScore = Number.POSITIVE_INFINITY;
   const { tokens, places } = s;
-  const preference = PREFERENCE[measure];
+  const preference = preferenceOf(measure);
   // tokenDistance(tokens, p, span) and slotOf(tokens, p) inlined, so the span's token positions
   // and each place's are looked up once (this runs for every claim and every event)
   let spanStart = -1;

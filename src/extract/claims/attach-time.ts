@@ -60,6 +60,8 @@ function carried(ctx: AssemblyContext, index: number): Carried | null {
     memo = [];
     carriedMemo.set(ctx.sentences, memo);
   }
+  // dense up to `index`: written first at a high index, the list would be kept as a dictionary
+  while (memo.length <= index) memo.push(undefined);
   // walk back until an answer is known, then write it to every sentence passed on the way
   const passed: number[] = [];
   let answer: Carried | null = null;
@@ -74,7 +76,7 @@ function carried(ctx: AssemblyContext, index: number): Carried | null {
     const next = ctx.sentences[j]!;
     if (prev.sentence.section !== next.sentence.section) break;
     if (paragraphBreak(ctx.text, prev.sentence.end, next.sentence.start)) break;
-    const last = prev.times[prev.times.length - 1];
+    const last = prev.times.length > 0 ? prev.times[prev.times.length - 1] : undefined;
     if (last) {
       answer = { time: last, at: j - 1 };
       break;

@@ -1027,7 +1027,7 @@ const rangeOr: Rule = {
 
 /** "In 1947 workers", "the 2002 census": a bare four-digit number is a year unless it counts people. */
 function yearCountsSomething(s: Scan, i: number, j: number): boolean {
-  const prev = s.tokens[i - 1];
+  const prev = i > 0 ? s.tokens[i - 1] : undefined;
   if (prev && YEAR_CUES_BEFORE.has(prev.lower)) return false;
   const c = countedAfter(s.tokens, j);
   return c !== null && !YEAR_NOUNS_AFTER.has(c.head) && !UNIT_TRIE.next.has(c.head);

@@ -1466,8 +1466,24 @@ function comparePoints(a: RawPoint | null, b: RawPoint | null): number | null {
   return (a.month ?? 0) - (b.month ?? 0) || (a.day ?? 0) - (b.day ?? 0);
 }
 
-const PRECISION_RANK: Record<TimePrecision, number> = { day: 0, month: 1, season: 2, year: 3, decade: 4, century: 5 };
-const coarser = (a: TimePrecision, b: TimePrecision): TimePrecision => (PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b);
+/** Finer to coarser (a switch: a Record read by these names was a generic keyed look-up). */
+function precisionRank(p: TimePrecision): number {
+  switch (p) {
+    case 'day':
+      return 0;
+    case 'month':
+      return 1;
+    case 'season':
+      return 2;
+    case 'year':
+      return 3;
+    case 'decade':
+      return 4;
+    default:
+      return 5;
+  }
+}
+const coarser = (a: TimePrecision, b: TimePrecision): TimePrecision => (precisionRank(a) >= precisionRank(b) ? a : b);
 
 /**
  * The range from a to b, or null when they do not make one. A month without a year takes the
