@@ -401,6 +401,13 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
 // ---------------------------------------------------------------------------------------------
 // Facts about spellings, kept per token id
 
+/**
+ * Bits for a memo asked only near an annotator's hits (the words around a number, a head, a
+ * trigger), not at every token: 4,096 slots (64 KB) where the default holds 32,768 (512 KB);
+ * spellings past that take turns in a slot, and a document's common words come first.
+ */
+export const NEAR_HIT_BITS = 12;
+
 /** Every memo, to forget when ids start over. */
 const MEMOS: SpellingMemo<unknown>[] = [];
 
@@ -519,7 +526,7 @@ export class WordLists {
       let bits = 0;
       for (let k = 0; k < lists.length; k++) if (lists[k]!.has(t.lower)) bits |= 1 << k;
       return bits;
-    });
+    }, NEAR_HIT_BITS);
   }
 
   /** The bit of `list`, which must be one of the lists given. */

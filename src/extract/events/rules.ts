@@ -3,7 +3,7 @@
  * lexicon rule is guarded by named filters, each motivated by a trap in real text; the phrase
  * rules handle triggers that need their context ("sent ... troops", "returned to South Korea").
  */
-import { SpellingMemo, WordLists } from '../tokenize.js';
+import { NEAR_HIT_BITS, SpellingMemo, WordLists } from '../tokenize.js';
 import type { EventType, SentenceContext, Token } from '../types.js';
 import {
   AGREE_VERBS,
@@ -65,7 +65,10 @@ export interface TokenRule<T> {
 
 const lowerAt = (tokens: readonly Token[], i: number): string => tokens[i]?.lower ?? '';
 /** A word whose first character has a lower case it is not, per spelling. */
-const CAPITALISED = new SpellingMemo((t: Token) => t.type === 'word' && t.text[0] !== t.text[0]!.toLowerCase());
+const CAPITALISED = new SpellingMemo(
+  (t: Token) => t.type === 'word' && t.text[0] !== t.text[0]!.toLowerCase(),
+  NEAR_HIT_BITS,
+);
 const isCapitalised = (t: Token | undefined): boolean => t !== undefined && CAPITALISED.get(t);
 
 const ESCAPE_VERBS = new Set(['escape', 'escaped', 'escapes', 'escaping', 'fled', 'flee', 'flees', 'fleeing']);
@@ -103,7 +106,7 @@ const INSTITUTION_HEAD = WORDS.bit(INSTITUTION_HEADS);
 const ESCAPE_VERB = WORDS.bit(ESCAPE_VERBS);
 
 /** The trigger word's entry, per spelling. */
-const TRIGGER = new SpellingMemo((t: Token) => TRIGGER_WORDS.get(t.lower));
+const TRIGGER = new SpellingMemo((t: Token) => TRIGGER_WORDS.get(t.lower), NEAR_HIT_BITS);
 const isGerund = (t: Token | undefined): boolean =>
   t !== undefined && t.type === 'word' && t.lower.length > 4 && t.lower.endsWith('ing');
 /** A clause-internal stop for the windows below: any punctuation but a dash inside a name. */

@@ -1,4 +1,4 @@
-import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
+import { hasSpellingBit, NEAR_HIT_BITS, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { GroupMention, SentenceContext, Token } from '../types.js';
 import { HEADS, MODIFIERS, MULTI_HEADS, NOT_GROUP_AFTER, OBJECT_WORDS, VERB_LIKE_HEADS } from './lexicon.js';
 import { labelStart, resolveKind } from './resolve.js';
@@ -10,7 +10,7 @@ const TRIGGER = spellingBit(
 );
 
 /** The rules that can match at a trigger, in order, per spelling: most triggers wake one rule of three. */
-const RULES_AT = new SpellingMemo((t: Token) => RULES.filter((rule) => rule.startsWith(t.lower)));
+const RULES_AT = new SpellingMemo((t: Token) => RULES.filter((rule) => rule.startsWith(t.lower)), NEAR_HIT_BITS);
 
 /** True when a multiword head starts at token `i`. */
 function multiAt(tokens: readonly Token[], i: number): boolean {
@@ -56,7 +56,7 @@ const AFTER_HEAD = new SpellingMemo((t: Token): number => {
   if (OBJECT_WORDS.has(w)) bits |= OBJECT;
   if (MODIFIERS.has(w) && !w.endsWith('ed')) bits |= MODIFIER;
   return bits;
-});
+}, NEAR_HIT_BITS);
 
 /**
  * Finds the groups of people a sentence names, each with its kind, head and label (the noun

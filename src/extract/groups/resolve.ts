@@ -1,4 +1,4 @@
-import { SpellingMemo } from '../tokenize.js';
+import { NEAR_HIT_BITS, SpellingMemo } from '../tokenize.js';
 import type { GroupKind, Token } from '../types.js';
 import {
   ADJECTIVE_ETHNONYMS,
@@ -28,11 +28,11 @@ function modifies(t: Token): boolean {
 }
 
 /** modifies(), per spelling: it reads nothing but the token's own spelling. */
-const MODIFIER = new SpellingMemo(modifies);
+const MODIFIER = new SpellingMemo(modifies, NEAR_HIT_BITS);
 const isModifier = (t: Token): boolean => MODIFIER.get(t);
 
 /** The kind a modifier gives a weak head ("deported" -> refugees), per spelling. */
-const MODIFIER_KIND = new SpellingMemo((t: Token) => MODIFIER_KINDS.get(t.lower));
+const MODIFIER_KIND = new SpellingMemo((t: Token) => MODIFIER_KINDS.get(t.lower), NEAR_HIT_BITS);
 
 /**
  * The first token of the label: the head extended left over modifiers ("North Korean migrant

@@ -11,7 +11,7 @@
  *   from numerals plus currency signs, units, hedges and range words.
  * Only `q` items are ever output.
  */
-import { SpellingMemo } from '../tokenize.js';
+import { NEAR_HIT_BITS, SpellingMemo } from '../tokenize.js';
 import type { Approx, Quantity, Token } from '../types.js';
 import {
   ABOUT_AS_PREPOSITION,
@@ -232,8 +232,8 @@ export function isCountModifier(t: Token): boolean {
 
 // Both read the word alone, so each is worked out once per spelling: they run on the words after
 // every number, and the suffix tests and the regular expression cost more than the look-up.
-const PLURAL_NOUN = new SpellingMemo(pluralNoun);
-const COUNT_MODIFIER = new SpellingMemo(countModifier);
+const PLURAL_NOUN = new SpellingMemo(pluralNoun, NEAR_HIT_BITS);
+const COUNT_MODIFIER = new SpellingMemo(countModifier, NEAR_HIT_BITS);
 
 function pluralNoun(t: Token): boolean {
   if (t.type !== 'word') return false;
