@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   hasSpellingBit,
+  nthToken,
   referenceTokenize,
   respelled,
   SpellingMemo,
@@ -161,5 +162,18 @@ describe('WordLists', () => {
   it('refuses a list it was not given, and more than 31 lists', () => {
     expect(() => words.bit(new Set(['the']))).toThrow(/not one of the lists/);
     expect(() => new WordLists(Array.from({ length: 32 }, () => new Set<string>()))).toThrow(/at most 31/);
+  });
+});
+
+describe('nthToken', () => {
+  it('is the token at an index inside the sentence', () => {
+    const tokens = tokenize('Workers arrived');
+    expect(nthToken(tokens, 1)?.text).toBe('arrived');
+  });
+
+  it('is undefined before the first token and past the last (the word before a sentence-initial trigger)', () => {
+    const tokens = tokenize('Workers arrived');
+    expect(nthToken(tokens, -1)).toBeUndefined();
+    expect(nthToken(tokens, 2)).toBeUndefined();
   });
 });

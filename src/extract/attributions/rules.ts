@@ -4,6 +4,7 @@
  * Phrases are read by two bounded walkers: `subjectLeft` (the subject of a statement verb) and
  * `phraseRight` (the noun phrase after "according to", "by", "source:").
  */
+import { nthToken } from '../tokenize.js';
 import type { SentenceContext, Token } from '../types.js';
 import {
   AGENT_PARTICIPLES,
@@ -88,8 +89,8 @@ const PASSIVE_ADVERBS = new Set([
 const NUMBER_PREPOSITIONS = new Set(['in', 'on', 'during', 'since', 'between', 'from', 'until', 'by']);
 const TOLD_AUDIENCE = new Set(['reporters', 'journalists', 'parliament', 'lawmakers', 'media']);
 
-/** The word at `i`, '' outside the sentence (never tokens[-1]: a look-up by name that turns the read generic). */
-const lowerAt = (tokens: readonly Token[], i: number): string => (i >= 0 && i < tokens.length ? tokens[i]!.lower : '');
+/** The word at `i`, '' outside the sentence. */
+const lowerAt = (tokens: readonly Token[], i: number): string => nthToken(tokens, i)?.lower ?? '';
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.type === 'word';
 const isCapitalised = (t: Token | undefined): boolean => {
   if (!isWord(t)) return false;

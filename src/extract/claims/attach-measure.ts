@@ -1,4 +1,4 @@
-import { SpellingMemo } from '../tokenize.js';
+import { nthToken, SpellingMemo } from '../tokenize.js';
 import type { Measure, Token } from '../types.js';
 import { copyDraft, type Refiner } from './draft.js';
 import { CLAUSE_BREAKS, MEASURE_WORDS } from './lexicon.js';
@@ -25,8 +25,7 @@ function scan(tokens: readonly Token[], from: number, step: 1 | -1, skip: (t: To
     if (step === 1 ? ENDS_RIGHT.get(t) : t.text === '.') break;
     if (skip(t)) continue;
     let m = MEASURE_OF.get(t);
-    // not tokens[-1]: a negative index is a look-up by name, and makes every read here generic
-    const before = i > 0 ? tokens[i - 1]!.lower : '';
+    const before = nthToken(tokens, i - 1)?.lower ?? '';
     if (m && ANAPHORIC.has(t.lower) && !POSSESSIVES.has(before)) continue;
     if (m === 'departures' && t.lower === 'left' && BE.has(before)) m = 'population';
     if (m) return { measure: m, distance: n, word: t.lower };

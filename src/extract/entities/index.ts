@@ -1,4 +1,4 @@
-import { hasSpellingBit, SpellingMemo, spellingBit } from '../tokenize.js';
+import { hasSpellingBit, nthToken, SpellingMemo, spellingBit } from '../tokenize.js';
 import type { Entity, SentenceContext, Token } from '../types.js';
 import {
   ACRONYMS,
@@ -191,7 +191,7 @@ function singleWorthTrying(text: string, tokens: readonly Token[], k: number, fl
     if (c >= 65 && c <= 90) return true;
   }
   // cue and government words have three letters or more: "in", "to", "," are passed over unlooked-up
-  const prev = k > 0 ? tokens[k - 1] : undefined;
+  const prev = nthToken(tokens, k - 1);
   if (prev && prev.end - prev.start > 2 && FLAGS.get(prev) & F_CUE) return true;
   const next = tokens[k + 1];
   return next !== undefined && next.end - next.start > 2 && (FLAGS.get(next) & F_GOV) !== 0;
@@ -295,7 +295,7 @@ function classify(
     end - start >= 2 &&
     (scan.any & (F_ORG_HEAD | F_TITLE | F_KNOWN_FIRST | F_NON_NAME)) === F_NON_NAME
   ) {
-    const prev = start > 0 ? tokens[start - 1] : undefined;
+    const prev = nthToken(tokens, start - 1);
     if (prev === undefined || (FLAGS.get(prev) & F_CUE) === 0) return end;
   }
   const { any } = scan;

@@ -3,7 +3,7 @@
  * lexicon rule is guarded by named filters, each motivated by a trap in real text; the phrase
  * rules handle triggers that need their context ("sent ... troops", "returned to South Korea").
  */
-import { NEAR_HIT_BITS, SpellingMemo, WordLists } from '../tokenize.js';
+import { NEAR_HIT_BITS, nthToken, SpellingMemo, WordLists } from '../tokenize.js';
 import type { EventType, SentenceContext, Token } from '../types.js';
 import {
   AGREE_VERBS,
@@ -63,7 +63,7 @@ export interface TokenRule<T> {
   extract(tokens: readonly Token[], i: number, ctx: SentenceContext): T | null;
 }
 
-const lowerAt = (tokens: readonly Token[], i: number): string => tokens[i]?.lower ?? '';
+const lowerAt = (tokens: readonly Token[], i: number): string => nthToken(tokens, i)?.lower ?? '';
 /** A word whose first character has a lower case it is not, per spelling. */
 const CAPITALISED = new SpellingMemo(
   (t: Token) => t.type === 'word' && t.text[0] !== t.text[0]!.toLowerCase(),
@@ -128,7 +128,7 @@ const event = (first: number, last: number, type: EventType, pos: TriggerPos): P
  */
 function isAdjectival(tokens: readonly Token[], i: number): boolean {
   if (!tokens[i]!.lower.endsWith('ed')) return false;
-  const prev = tokens[i - 1];
+  const prev = nthToken(tokens, i - 1);
   if (prev === undefined || !(prev.type === 'number' || WORDS.has(prev, DETERMINER))) return false;
   const next = tokens[i + 1];
   // an object after it makes it a verb: "at least 300 fled the camps", "forcibly repatriated about 500"
@@ -146,7 +146,7 @@ function isBlocked(tokens: readonly Token[], i: number): boolean {
 }
 
 /** "The defectors usually flee to a third country": a habit, not a dated event. */
-const isHabitual = (tokens: readonly Token[], i: number): boolean => WORDS.has(tokens[i - 1], HABITUAL);
+const isHabitual = (tokens: readonly Token[], i: number): boolean => WORDS.has(nthToken(tokens, i - 1), HABITUAL);
 
 /** "to escape unemployment and poverty": an abstract object makes escape figurative. */
 function isFigurativeEscape(tokens: readonly Token[], i: number): boolean {
@@ -466,7 +466,7 @@ const deathToll: TokenRule<ParsedEvent> = {
     if (tokens[i]!.lower === 'death') {
       return lowerAt(tokens, i + 1) === 'toll' ? event(i, i + 1, 'casualties', 'noun') : null;
     }
-    return tokens[i - 1]?.type === 'number' ? event(i, i, 'casualties', 'noun') : null;
+    return nthToken(tokens, i - 1)?.type === 'number' ? event(i, i, 'casualties', 'noun') : null;
   },
 };
 

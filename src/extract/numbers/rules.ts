@@ -11,7 +11,7 @@
  *   from numerals plus currency signs, units, hedges and range words.
  * Only `q` items are ever output.
  */
-import { NEAR_HIT_BITS, SpellingMemo } from '../tokenize.js';
+import { NEAR_HIT_BITS, nthToken, SpellingMemo } from '../tokenize.js';
 import type { Approx, Quantity, Token } from '../types.js';
 import {
   ABOUT_AS_PREPOSITION,
@@ -1027,7 +1027,7 @@ const rangeOr: Rule = {
 
 /** "In 1947 workers", "the 2002 census": a bare four-digit number is a year unless it counts people. */
 function yearCountsSomething(s: Scan, i: number, j: number): boolean {
-  const prev = i > 0 ? s.tokens[i - 1] : undefined;
+  const prev = nthToken(s.tokens, i - 1);
   if (prev && YEAR_CUES_BEFORE.has(prev.lower)) return false;
   const c = countedAfter(s.tokens, j);
   return c !== null && !YEAR_NOUNS_AFTER.has(c.head) && !UNIT_TRIE.next.has(c.head);

@@ -1,3 +1,4 @@
+import { nthToken } from '../tokenize.js';
 import type { Token } from '../types.js';
 import { NAME_NEIGHBOURS_AFTER, NAME_NEIGHBOURS_BEFORE, ORG_HEADS, ORG_TAILS } from './lexicon.js';
 
@@ -35,13 +36,6 @@ export function isCapitalised(text: string): boolean {
   return ch !== ch.toLowerCase();
 }
 
-/**
- * The candidate's token at `k`, undefined before the sentence's first: a negative index is a
- * property look-up by name ("-1") on the array, and one at the start of a sentence turned the
- * guards' every token read into a generic one.
- */
-const tokenAt = (c: Candidate, k: number): Token | undefined => (k >= 0 ? c.tokens[k] : undefined);
-
 const isCapitalisedWord = (t: Token | undefined): t is Token =>
   t !== undefined && t.type === 'word' && isCapitalised(t.text);
 
@@ -57,9 +51,9 @@ const orgOfPlace: Guard = {
   rejects(c) {
     if (c.demonym || c.partBefore !== null) return false;
     let k = c.first - 1;
-    if (tokenAt(c, k)?.lower === 'the') k--;
-    if (tokenAt(c, k)?.lower !== 'of') return false;
-    const head = tokenAt(c, k - 1);
+    if (nthToken(c.tokens, k)?.lower === 'the') k--;
+    if (nthToken(c.tokens, k)?.lower !== 'of') return false;
+    const head = nthToken(c.tokens, k - 1);
     return isCapitalisedWord(head) && ORG_HEADS.has(head.lower);
   },
 };
@@ -98,7 +92,7 @@ const weakNameInRun: Guard = {
     } else {
       // No exemption for the sentence's first word: "In Nakhodka" passes through the neighbour
       // list, "Nikolai Korsakov said" must not.
-      const prev = tokenAt(c, c.first - 1);
+      const prev = nthToken(c.tokens, c.first - 1);
       if (isCapitalisedWord(prev)) {
         const lower = stripPossessive(prev.lower);
         if (!NAME_NEIGHBOURS_BEFORE.has(lower) && !startsName(lower)) return true;
