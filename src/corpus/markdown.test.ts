@@ -73,6 +73,23 @@ describe('Markdown reader', () => {
     expect(MD.slice(link.start, link.end)).toBe('Kyung Hee University');
   });
 
+  it('maps text after two byte order marks (the parser drops the second, counting from after it)', () => {
+    // found by the fuzzer: "\uFEFF\uFEFF  -0" mapped "0" to the empty span [5, 5]
+    const source = '\uFEFF\uFEFF  -0';
+    const d = readDocument(source, { format: 'markdown' });
+    const at = d.text.indexOf('0');
+    const span = d.spanToSource({ start: at, end: at + 1 });
+    expect([span.start, span.end]).toEqual([5, 6]);
+  });
+
+  it('maps text after one byte order mark as before', () => {
+    const source = '\uFEFF  -0';
+    const d = readDocument(source, { format: 'markdown' });
+    const at = d.text.indexOf('0');
+    const span = d.spanToSource({ start: at, end: at + 1 });
+    expect([span.start, span.end]).toEqual([4, 5]);
+  });
+
   it('turns headings into sections and takes the title from the first level-1 heading', () => {
     expect(doc.meta.title).toBe('North Koreans in Russia');
     expect(doc.sections.map((s) => [s.title, s.level, s.parent])).toEqual([

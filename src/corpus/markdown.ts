@@ -27,9 +27,12 @@ export function readMarkdown(source: string, bodyStart: number): ReaderOutput {
       out.plainLines(at, end);
       continue;
     }
-    // a piece cut inside fenced code opens with its fence again, which maps to before the cut
-    out.base = at - reopen.length;
-    readUnit(markdownParser().fromMarkdown(reopen + source.slice(at, end)));
+    // a piece cut inside fenced code opens with its fence again, which maps to before the cut;
+    // the parser drops a byte order mark at the start of what it reads (a second one, after the
+    // file's own, is where a piece starts) and counts its offsets from after it
+    const piece = reopen + source.slice(at, end);
+    out.base = at - reopen.length + (piece.charCodeAt(0) === 0xfeff ? 1 : 0);
+    readUnit(markdownParser().fromMarkdown(piece));
   }
   return { ...out.builder.build(), blocks: out.blocks, headings, title };
 
