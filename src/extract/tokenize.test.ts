@@ -89,6 +89,28 @@ describe('spelling ids', () => {
     expect(new Set(t.map((x) => x.id)).size).toBe(7);
     expect(t.every((x) => x.id >= 0)).toBe(true);
   });
+  it('start over when the table is full, without mixing up spellings (40,000 of them, twice)', () => {
+    // the table holds 32,768 spellings and is then cleared: the tokens after a clear must still
+    // carry their own text and an id no earlier spelling had, and a memo keyed by id answer for them
+    const words = Array.from({ length: 40_000 }, (_, k) => `Sp${k.toString(36)}`);
+    const memo = new SpellingMemo((t) => t.lower);
+    const ids = new Map<number, string>();
+    for (let round = 0; round < 2; round++) {
+      const t = tokenize(words.join(' '));
+      expect(t.length).toBe(words.length);
+      for (let k = 0; k < t.length; k++) {
+        const tok = t[k]!;
+        if (tok.text !== words[k] || tok.lower !== words[k]!.toLowerCase()) expect(tok.text).toBe(words[k]);
+        if (memo.get(tok) !== tok.lower) expect(memo.get(tok)).toBe(tok.lower);
+        const had = ids.get(tok.id);
+        if (had !== undefined && had !== tok.text) expect(`${tok.id}: ${tok.text}`).toBe(`${tok.id}: ${had}`);
+        ids.set(tok.id, tok.text);
+      }
+    }
+    // a spelling seen again in the same generation shares its id
+    const [a, b] = tokenize('Spzz Spzz');
+    expect(a!.id).toBe(b!.id);
+  });
   it('leave out long tokens (near miss: a 40-letter word is not interned)', () => {
     expect(tokenize('a'.repeat(40))[0]?.id).toBe(-1);
   });

@@ -190,21 +190,33 @@ const MAX_ENTRY_BITS = TABLE_BITS - 1;
 const MAX_ENTRIES = 1 << MAX_ENTRY_BITS;
 /** Longer tokens are rare and mostly unique: not worth a slot. */
 const MAX_INTERNED_LENGTH = 32;
-const tableText: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
-const tableLower: string[] = new Array(TABLE_SIZE).fill('');
-const tableType: Token['type'][] = new Array(TABLE_SIZE).fill('punct');
+/**
+ * The open-addressing table, two Int32 per slot: the spelling's hash at 2s, its entry at 2s + 1
+ * (-1: free). What an entry holds is kept apart, by entry: entries are numbered in the order
+ * spellings are first seen, so a document's common words sit together in a few cache lines,
+ * where a slot is wherever the hash puts it. (One array per field indexed by slot cost each token
+ * six scattered cache lines, most of them missed: the tokenizer took twice as long inside
+ * extract(), whose annotators evict the table between blocks, as alone.)
+ */
+const slots = new Int32Array(2 * TABLE_SIZE).fill(-1);
+const entryText: string[] = new Array(MAX_ENTRIES).fill('');
+const entryLower: string[] = new Array(MAX_ENTRIES).fill('');
+const entryType: Token['type'][] = new Array(MAX_ENTRIES).fill('punct');
 /** the spelling's spellingBit tests, worked out when it is interned */
-const tableBits = new Int32Array(TABLE_SIZE);
-const tableHash = new Int32Array(TABLE_SIZE);
-const tableId = new Int32Array(TABLE_SIZE);
+const entryBits = new Int32Array(MAX_ENTRIES);
 let entries = 0;
-/** Bumped when the table is cleared, so a slot used again is another id. */
+/** Bumped when the table is cleared, so an entry used again is another id. */
 let generation = 0;
+/** The id of entry 0 in this generation: ids are `idBase + entry`. */
+let idBase = 0;
 /** Ids stay small integers (V8 Smis): generations wrap before `generation * TABLE_SIZE` reaches 2^30. */
 const GENERATIONS = (1 << 30) / TABLE_SIZE;
 
 function clearTable(): void {
-  tableText.fill(undefined);
+  slots.fill(-1);
+  // let the old spellings go; an entry is always written before it is read again
+  entryText.fill('');
+  entryLower.fill('');
   entries = 0;
   PUNCT_IDS.fill(-1);
   PUNCT_BITS.fill(0);
@@ -213,9 +225,8 @@ function clearTable(): void {
     generation = 0;
     for (const memo of MEMOS) memo.clear();
   }
+  idBase = generation * TABLE_SIZE;
 }
-
-const idOf = (slot: number): number => tableId[slot]!;
 
 /**
  * The internalized copy of a string (V8 keeps one per content for property names), so that the
@@ -225,15 +236,17 @@ const idOf = (slot: number): number => tableId[slot]!;
  */
 const internalized = (s: string): string => Object.keys({ [s]: 0 })[0] ?? s;
 
-function insert(slot: number, h: number, t: string, lower: string, type: Token['type']): void {
+/** Interns the spelling `t` in the free `slot`; its entry. */
+function insert(slot: number, h: number, t: string, lower: string, type: Token['type']): number {
+  const e = entries++;
   const text = internalized(t);
-  tableText[slot] = text;
-  tableLower[slot] = lower === t ? text : internalized(lower);
-  tableType[slot] = type;
-  tableBits[slot] = allBits(text, tableLower[slot]!, type);
-  tableHash[slot] = h;
-  tableId[slot] = generation * TABLE_SIZE + entries;
-  entries++;
+  entryText[e] = text;
+  entryLower[e] = lower === t ? text : internalized(lower);
+  entryType[e] = type;
+  entryBits[e] = allBits(text, entryLower[e]!, type);
+  slots[2 * slot] = h;
+  slots[2 * slot + 1] = e;
+  return e;
 }
 
 const FNV_SEED = 0x811c9dc5 | 0;
@@ -257,24 +270,15 @@ function makeToken(text: string, start: number, end: number): Token {
     if (c >= 128) ascii = false;
     else if (c >= 65 && c <= 90) upper = true;
   }
-  let slot = findSlot(text, start, len, h);
-  if (slot < 0) {
+  let e = find(text, start, len, h);
+  if (e < 0) {
     if (entries >= MAX_ENTRIES) clearTable();
-    slot = ~findSlot(text, start, len, h);
     const t = text.slice(start, end);
     // Non-ASCII tokens go through toLowerCase one by one: lower-casing the document at once would
     // differ where case mapping looks at context (Greek final sigma before "." and a letter).
-    insert(slot, h, t, !ascii || upper ? t.toLowerCase() : t, typeOf(t));
+    e = insert(~find(text, start, len, h), h, t, !ascii || upper ? t.toLowerCase() : t, typeOf(t));
   }
-  return new TokenRecord(
-    start,
-    end,
-    tableText[slot]!,
-    tableLower[slot]!,
-    tableType[slot]!,
-    idOf(slot),
-    tableBits[slot]!,
-  );
+  return new TokenRecord(start, end, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!);
 }
 
 function sameAt(s: string, text: string, at: number): boolean {
@@ -297,25 +301,27 @@ const PUNCT_BITS = new Int32Array(128);
 function punctId(c: number): number {
   const h = Math.imul(FNV_SEED ^ c, FNV_PRIME);
   const t = CHARS[c]!;
-  let slot = findSlot(t, 0, 1, h);
-  if (slot < 0) {
+  let e = find(t, 0, 1, h);
+  if (e < 0) {
     if (entries >= MAX_ENTRIES) clearTable();
-    slot = ~findSlot(t, 0, 1, h);
-    insert(slot, h, t, t, 'punct');
+    e = insert(~find(t, 0, 1, h), h, t, t, 'punct');
   }
-  const id = idOf(slot);
+  const id = idBase + e;
   PUNCT_IDS[c] = id;
-  PUNCT_BITS[c] = tableBits[slot]!;
+  PUNCT_BITS[c] = entryBits[e]!;
   return id;
 }
 
-/** Slot of the interned spelling `text[start, start + len)` with hash h, or ~slot of the free slot for it. */
-function findSlot(text: string, start: number, len: number, h: number): number {
+/** The entry of the interned spelling `text[start, start + len)` with hash h, or ~slot of the free slot for it. */
+function find(text: string, start: number, len: number, h: number): number {
   let slot = h & (TABLE_SIZE - 1);
   for (;;) {
-    const s = tableText[slot];
-    if (s === undefined) return ~slot;
-    if (tableHash[slot] === h && s.length === len && sameAt(s, text, start)) return slot;
+    const e = slots[2 * slot + 1]!;
+    if (e < 0) return ~slot;
+    if (slots[2 * slot] === h) {
+      const s = entryText[e]!;
+      if (s.length === len && sameAt(s, text, start)) return e;
+    }
     slot = (slot + 1) & (TABLE_SIZE - 1);
   }
 }
@@ -362,16 +368,13 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
           len <= MAX_INTERNED_LENGTH &&
           (j >= n || (d < 128 && d !== 46 && d !== 44 && d !== 39 && d !== 45))
         ) {
-          let slot = findSlot(text, i, len, h);
-          if (slot < 0) {
+          let e = find(text, i, len, h);
+          if (e < 0) {
             if (entries >= MAX_ENTRIES) clearTable();
-            slot = ~findSlot(text, i, len, h);
             const t = text.slice(i, j);
-            insert(slot, h, t, upper ? t.toLowerCase() : t, c <= 57 ? 'number' : 'word');
+            e = insert(~find(text, i, len, h), h, t, upper ? t.toLowerCase() : t, c <= 57 ? 'number' : 'word');
           }
-          tokens.push(
-            new TokenRecord(i, j, tableText[slot]!, tableLower[slot]!, tableType[slot]!, idOf(slot), tableBits[slot]!),
-          );
+          tokens.push(new TokenRecord(i, j, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!));
           i = j;
           continue;
         }
