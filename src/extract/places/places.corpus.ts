@@ -16,6 +16,18 @@ const D = 'demonym' as const;
 
 export const corpus: CorpusEntry[] = [
   {
+    about: 'a name whose capital is outside ASCII starts a match like any other (the CAPITAL bit)',
+    sentences: [
+      {
+        text: 'Workers were later seen in Łódź and in Ürümqi.',
+        places: [
+          ['Łódź', 'PL-LD'],
+          ['Ürümqi', 'city:CN:urumqi'],
+        ],
+      },
+    ],
+  },
+  {
     about: 'town and region of one name: Kursk the town, Kursk Oblast the region',
     sentences: [
       {
@@ -360,6 +372,8 @@ export const corpus: CorpusEntry[] = [
 
 /** Sentences with no place in them, each guarding a trap. */
 export const nearMisses: string[] = [
+  // capitals only inside the word: no name starts there
+  'They used the iRussia app and the eKorea portal.',
   // person names whose syllables could be towns
   'In addition, Kim Il Sung himself lived there.',
   'Vladimir Putin met Kim Jong Un.',
