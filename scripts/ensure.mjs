@@ -35,7 +35,8 @@ const sources = Math.max(
   newest(join(root, 'web')),
 );
 const webBuilt = !existsSync(join(root, 'web')) || existsSync(join(root, 'dist', 'web', 'index.html'));
-if (built < sources || !webBuilt || !existsSync(join(root, 'data', 'gazetteer.json'))) {
+const dataBuilt = ['gazetteer.json', 'country-words.json'].every((f) => existsSync(join(root, 'data', f)));
+if (built < sources || !webBuilt || !dataBuilt) {
   console.error('Building (npm run build)...');
   run('npm run build');
 }

@@ -1,10 +1,39 @@
-import type { Countries } from 'world-countries';
-import worldCountries from 'world-countries';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-// HACK: the package's types declare an ES default export, but Node loads its CommonJS entry,
-// whose module.exports is the array itself; accept either shape.
-const countries: Countries =
-  (worldCountries as unknown as { default?: Countries }).default ?? (worldCountries as unknown as Countries);
+/** What the lexicon reads of world-countries, written by the gazetteer build (scripts/build-gazetteer.ts). */
+interface CountryWords {
+  name: string;
+  capital: string[];
+  demonymM?: string;
+  demonymF?: string;
+  subregion?: string;
+}
+
+const COUNTRY_WORDS_URL = new URL('../../../data/country-words.json', import.meta.url);
+
+// Read from the build's small file, not from world-countries itself: the package's 1.4 MB of
+// JSON took ~30 ms of every `atlas extract` to load, for five fields per country.
+function loadCountries(): CountryWords[] {
+  let raw: string;
+  try {
+    raw = readFileSync(COUNTRY_WORDS_URL, 'utf8');
+  } catch {
+    throw new Error(
+      `the country word list is missing: ${fileURLToPath(COUNTRY_WORDS_URL)} was not found. Run \`npm run build\` ` +
+        '(or `npx tsx scripts/build-gazetteer.ts`) to make it.',
+    );
+  }
+  const file = JSON.parse(raw) as { version: number; countries: CountryWords[] };
+  if (file.version !== 1) {
+    throw new Error(
+      `data/country-words.json has version ${file.version}, expected 1: run \`npm run build\` to rebuild it.`,
+    );
+  }
+  return file.countries;
+}
+
+const countries = loadCountries();
 
 /**
  * Entity lexicons, data only. Keys are lower-cased tokens as the tokenizer writes them. Places
@@ -243,10 +272,10 @@ function placeWords(): Set<string> {
     for (const w of take) if (/^\p{Lu}/u.test(w)) set.add(w.toLowerCase());
   };
   for (const c of countries) {
-    add(c.name.common);
-    for (const cap of c.capital ?? []) if (!/\s/.test(cap)) add(cap);
-    add(c.demonyms?.eng?.m);
-    add(c.demonyms?.eng?.f);
+    add(c.name);
+    for (const cap of c.capital) if (!/\s/.test(cap)) add(cap);
+    add(c.demonymM);
+    add(c.demonymF);
     add(c.subregion);
   }
   return set;
@@ -257,7 +286,7 @@ const COUNTRY_WORDS = placeWords();
 /** Multiword country and capital names, lower-cased ("kuala lumpur", "hong kong"): never a person. */
 export const MULTIWORD_PLACES: ReadonlySet<string> = new Set(
   countries
-    .flatMap((c) => [c.name.common, ...(c.capital ?? [])])
+    .flatMap((c) => [c.name, ...c.capital])
     .filter((n) => /\s/.test(n))
     .map((n) => n.toLowerCase()),
 );
