@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readBuildData } from '../build-data.js';
 
 /** What the lexicon reads of world-countries, written by the gazetteer build (scripts/build-gazetteer.ts). */
 interface CountryWords {
@@ -10,30 +9,13 @@ interface CountryWords {
   subregion?: string;
 }
 
-const COUNTRY_WORDS_URL = new URL('../../../data/country-words.json', import.meta.url);
-
 // Read from the build's small file, not from world-countries itself: the package's 1.4 MB of
-// JSON took ~30 ms of every `atlas extract` to load, for five fields per country.
-function loadCountries(): CountryWords[] {
-  let raw: string;
-  try {
-    raw = readFileSync(COUNTRY_WORDS_URL, 'utf8');
-  } catch {
-    throw new Error(
-      `the country word list is missing: ${fileURLToPath(COUNTRY_WORDS_URL)} was not found. Run \`npm run build\` ` +
-        '(or `npx tsx scripts/build-gazetteer.ts`) to make it.',
-    );
-  }
-  const file = JSON.parse(raw) as { version: number; countries: CountryWords[] };
-  if (file.version !== 1) {
-    throw new Error(
-      `data/country-words.json has version ${file.version}, expected 1: run \`npm run build\` to rebuild it.`,
-    );
-  }
-  return file.countries;
-}
-
-const countries = loadCountries();
+// JSON took ~25 ms of every `atlas extract` to load, for five fields per country.
+const countries = readBuildData<{ version: number; countries: CountryWords[] }>(
+  'country-words.json',
+  'the country word list',
+  1,
+).countries;
 
 /**
  * Entity lexicons, data only. Keys are lower-cased tokens as the tokenizer writes them. Places

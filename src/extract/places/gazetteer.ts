@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readBuildData } from '../build-data.js';
 import { tokenize } from '../tokenize.js';
 import type { PlaceKind, PlaceRef } from '../types.js';
-
-// Three levels below the project root both as src/extract/places/*.ts (tsx, vitest) and as
-// dist/extract/places/*.js (after tsc), so one relative URL serves both.
-const DATA_URL = new URL('../../../data/gazetteer.json', import.meta.url);
 
 /**
  * Per token of a name, how its case in the text must look: 0 any case (a lower-case word in the
@@ -69,21 +64,7 @@ function gazetteer(): Gazetteer {
 }
 
 function load(): Gazetteer {
-  let raw: string;
-  try {
-    raw = readFileSync(DATA_URL, 'utf8');
-  } catch {
-    throw new Error(
-      `the gazetteer is missing: ${fileURLToPath(DATA_URL)} was not found. Run \`npm run build\` ` +
-        '(or `npx tsx scripts/build-gazetteer.ts`) to make it.',
-    );
-  }
-  const file = JSON.parse(raw) as GazetteerFile;
-  if (file.version !== 2) {
-    throw new Error(
-      `data/gazetteer.json has version ${file.version}, expected 2: run \`npm run build\` to rebuild it.`,
-    );
-  }
+  const file = readBuildData<GazetteerFile>('gazetteer.json', 'the gazetteer', 2);
   const ids = file.places.id.split('\n');
   return {
     kinds: file.kinds,
