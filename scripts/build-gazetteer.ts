@@ -735,7 +735,7 @@ mkdirSync(new URL('data/', ROOT), { recursive: true });
 writeFileSync(new URL('data/gazetteer.json', ROOT), json);
 // What the entity lexicon (src/extract/entities/lexicon.ts) reads of world-countries: each
 // country's common name, capitals, English demonyms and subregion. Written here so that
-// extraction does not load the package's 1.4 MB of JSON (~30 ms of every \`atlas extract\`).
+// extraction does not load the package's 1.4 MB of JSON (~25 ms of every `atlas extract`).
 const countryWords = {
   version: 1,
   countries: countries.map((c) => ({
