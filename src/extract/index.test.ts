@@ -31,3 +31,26 @@ describe('extractWithMentions: event actors and entity mentions', () => {
     ]);
   });
 });
+
+describe('extractWithMentions: the JSON of claims and events', () => {
+  const text =
+    'In 2019, 500 North Korean workers were in Vladivostok. In 2020, 600 North Korean workers were in ' +
+    'Vladivostok. Another 700 arrived in 2021.\n\nIn Tomsk, 800 students were trained in 2022.';
+
+  it('gives claims and events that hold a place one shared object per place and provenance', () => {
+    const { claims, events } = read(text).extraction;
+    expect(claims.map((c) => c.place?.implied ?? 'stated')).toEqual(['stated', 'stated', 'document', 'stated']);
+    expect(claims[1]!.place).toBe(claims[0]!.place);
+    expect(events[0]!.place).toBe(claims[3]!.place);
+    // near miss: the same place implied is another object, which says so
+    expect(claims[2]!.place).not.toBe(claims[0]!.place);
+    expect(claims[2]!.place).toEqual({ ...claims[0]!.place, implied: 'document' });
+    expect(claims[0]!.place).not.toHaveProperty('implied');
+  });
+
+  it('writes an implied group as kind, label and implied, in that order', () => {
+    const group = read(text).extraction.claims[2]!.group;
+    expect(group).toEqual({ kind: 'workers', label: 'North Korean workers', implied: 'previous-sentence' });
+    expect(Object.keys(group!)).toEqual(['kind', 'label', 'implied']);
+  });
+});

@@ -51,7 +51,8 @@ export function assembleEvents(ctx: AssemblyContext, from = 0, to = ctx.sentence
         type: e.type,
         time: timeFor(ctx, sentenceIndex, e)?.time ?? null,
         place: placeIn(s, e, 'population')?.place ?? null,
-        actors,
+        // kept to the end of the document: a copy of exactly its length, not the 16 slots push gave it
+        actors: actors.slice(),
       });
     }
   }

@@ -206,8 +206,8 @@ export const attachPlace: Refiner = (ctx, drafts) => placeClaims(ctx, drafts, st
  * The first half of attachPlace: the best place in each draft's own sentence, or null. It reads
  * the sentence's tokens, so the extractor runs it a block of sentences at a time.
  */
-export function statedPlaces(ctx: AssemblyContext, drafts: readonly ClaimDraft[]): (PlaceMention | null)[] {
-  return drafts.map((d) => placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure));
+export function statedPlaces(ctx: AssemblyContext, drafts: readonly ClaimDraft[]): (PlaceRef | null)[] {
+  return drafts.map((d) => placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure)?.place ?? null);
 }
 
 /**
@@ -217,7 +217,7 @@ export function statedPlaces(ctx: AssemblyContext, drafts: readonly ClaimDraft[]
 export function placeClaims(
   ctx: AssemblyContext,
   drafts: readonly ClaimDraft[],
-  stated: readonly (PlaceMention | null)[],
+  stated: readonly (PlaceRef | null)[],
 ): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   // the last claim made so far in each sentence (searching `out` backwards per draft was quadratic)
@@ -230,7 +230,7 @@ export function placeClaims(
     const d = drafts[k]!;
     const found = stated[k];
     if (found) {
-      push(placed(d, found.place, null));
+      push(placed(d, found, null));
       continue;
     }
     const prev = lastIn.get(d.sentenceIndex - 1);

@@ -82,6 +82,13 @@ export const noneImplied = (): ClaimDraft['implied'] => ({
   per: undefined,
 });
 
+/**
+ * The record of a draft with nothing implied, one for all drafts: records are never changed in
+ * place (impliedWith makes a new one), and drafts live until the document is done, so one record
+ * each was copied by every scavenge until then.
+ */
+export const NOTHING_IMPLIED: ClaimDraft['implied'] = noneImplied();
+
 /** `implied` with `field` implied from `from`, as a new record. */
 export function impliedWith(
   implied: ClaimDraft['implied'],

@@ -1,5 +1,5 @@
 import type { Quantity } from '../types.js';
-import { type AssemblyContext, type ClaimDraft, noneImplied } from './draft.js';
+import { type AssemblyContext, type ClaimDraft, NOTHING_IMPLIED } from './draft.js';
 
 /** Quantities that can be claims about people: counts, shares and money. */
 const CLAIM_DIMENSIONS = new Set(['count', 'percent', 'money']);
@@ -33,7 +33,7 @@ export function fromQuantities(ctx: AssemblyContext, from = 0, to = ctx.sentence
         place: null,
         source: null,
         modality: 'asserted',
-        implied: noneImplied(),
+        implied: NOTHING_IMPLIED,
         counts: null,
       });
     }
