@@ -456,7 +456,12 @@ class PlaceJsons {
       byProvenance = new Array<PlaceJson | undefined>(1 + PROVENANCES.length).fill(undefined);
       this.made.set(p, byProvenance);
     }
-    return (byProvenance[k] ??= placeJson(p, implied));
+    let json = byProvenance[k];
+    if (json === undefined) {
+      json = placeJson(p, implied);
+      byProvenance[k] = json;
+    }
+    return json;
   }
 }
 
