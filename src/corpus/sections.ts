@@ -46,7 +46,17 @@ export function placeSentences(spans: readonly Span[], sections: readonly Sectio
   let k = -1;
   for (const span of spans) {
     while (k + 1 < sections.length && (sections[k + 1]?.start ?? Number.POSITIVE_INFINITY) <= span.start) k++;
-    sentences.push({ start: span.start, end: span.end, index: sentences.length, section: k < 0 ? null : k });
+    sentences.push(new SentenceRecord(span.start, span.end, sentences.length, k < 0 ? null : k));
   }
   return sentences;
+}
+
+/** A sentence, by `new` of a class and not a literal: it is kept as long as its document (see SentenceSpan in sentences.ts). */
+class SentenceRecord implements Sentence {
+  constructor(
+    public start: number,
+    public end: number,
+    public index: number,
+    public section: number | null,
+  ) {}
 }

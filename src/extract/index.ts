@@ -122,9 +122,12 @@ export function extractWithMentions(doc: ReadDocument, options: ExtractOptions =
   const title = doc.meta.title;
   const { sentences, drafts, eventDrafts, places, entities } = annotateAndAssemble(text, title, doc.sentences, date);
 
+  // Array.of, not a literal `[start, end]`: every claim's and event's spans are kept to the end,
+  // and V8 makes a literal whose objects all survive allocate in the old generation, which cost
+  // more than the rest of the claim's JSON (see SentenceSpan in corpus/sentences.ts).
   const src = (span: Span): [number, number] => {
     const mapped = doc.spanToSource(span);
-    return [mapped.start, mapped.end];
+    return Array.of(mapped.start, mapped.end) as [number, number];
   };
   const sentenceSpan = (i: number) => src(sentences[i]!.sentence);
   const slice = (span: [number, number]) => doc.source.slice(span[0], span[1]);
@@ -137,36 +140,35 @@ export function extractWithMentions(doc: ReadDocument, options: ExtractOptions =
   const claims = drafts.map((d): ClaimJson => {
     if (d.place && !places.has(d.place.id)) addPlace(places, d.place.id);
     const span = src(d.quantity);
-    return {
+    return new ClaimJsonRecord(
       span,
-      text: slice(span),
-      sentence: sentenceSpan(d.sentenceIndex),
-      measure: d.measure,
-      value: d.value,
-      unit: d.unit,
-      per: d.per,
-      // written out: `{ ...d.group, implied }` made a hidden class of its own for each such claim
-      group:
-        d.group && (d.implied.group ? { kind: d.group.kind, label: d.group.label, implied: d.implied.group } : d.group),
-      time: d.time && timeJson(d.time, d.implied.time),
-      place: d.place && placeJsons.get(d.place, d.implied.place),
-      source: d.source,
-      modality: d.modality,
-      rule: d.quantity.rule,
-    };
+      slice(span),
+      sentenceSpan(d.sentenceIndex),
+      d.measure,
+      d.value,
+      d.unit,
+      d.per,
+      // not `{ ...d.group, implied }`, which made a hidden class of its own for each such claim
+      d.group && (d.implied.group ? new ImpliedGroupJsonRecord(d.group.kind, d.group.label, d.implied.group) : d.group),
+      d.time && timeJson(d.time, d.implied.time),
+      d.place && placeJsons.get(d.place, d.implied.place),
+      d.source,
+      d.modality,
+      d.quantity.rule,
+    );
   });
   const events = eventDrafts.map((e): EventJson => {
     if (e.place && !places.has(e.place.id)) addPlace(places, e.place.id);
     const span = src(e);
-    return {
+    return new EventJsonRecord(
       span,
-      text: slice(span),
-      sentence: sentenceSpan(e.sentenceIndex),
-      type: e.type,
-      time: e.time && timeJson(e.time),
-      place: e.place && placeJsons.get(e.place, undefined),
-      actors: e.actors,
-    };
+      slice(span),
+      sentenceSpan(e.sentenceIndex),
+      e.type,
+      e.time && timeJson(e.time),
+      e.place && placeJsons.get(e.place, undefined),
+      e.actors,
+    );
   });
   return {
     extraction: {
@@ -467,12 +469,79 @@ class PlaceJsons {
 
 const PROVENANCES: readonly Provenance[] = ['stated', 'previous-sentence', 'paragraph', 'section', 'document'];
 
-/** `implied` written in the literal, not added after: an added property goes to a separate store. */
+/*
+ * The JSON records of claims, events and times, made by `new` of classes rather than literals:
+ * they are all kept until the document is done, and V8 makes a literal whose objects all survive
+ * allocate in the old generation, where each allocation cost more than filling the record in (see
+ * SentenceSpan in corpus/sentences.ts). Their own enumerable fields, in the contract's order, are
+ * all there is to them: JSON.stringify and structured cloning see plain data.
+ */
+
+class ClaimJsonRecord implements ClaimJson {
+  constructor(
+    public span: [number, number],
+    public text: string,
+    public sentence: [number, number],
+    public measure: ClaimJson['measure'],
+    public value: ClaimJson['value'],
+    public unit: string,
+    public per: string | null,
+    public group: ClaimJson['group'],
+    public time: TimeJson | null,
+    public place: PlaceJson | null,
+    public source: string | null,
+    public modality: ClaimJson['modality'],
+    public rule: string,
+  ) {}
+}
+
+class EventJsonRecord implements EventJson {
+  constructor(
+    public span: [number, number],
+    public text: string,
+    public sentence: [number, number],
+    public type: EventType,
+    public time: TimeJson | null,
+    public place: PlaceJson | null,
+    public actors: string[],
+  ) {}
+}
+
+class ImpliedGroupJsonRecord {
+  constructor(
+    public kind: GroupKind,
+    public label: string,
+    public implied: string,
+  ) {}
+}
+
+class TimeJsonRecord implements TimeJson {
+  constructor(
+    public start: string | null,
+    public end: string | null,
+    public edtf: string,
+    public precision: TimeExpr['precision'],
+  ) {}
+}
+
+/** A time carried from before: `implied` is a field of its own record, not added to a stated one's. */
+class ImpliedTimeJsonRecord extends TimeJsonRecord {
+  constructor(
+    start: string | null,
+    end: string | null,
+    edtf: string,
+    precision: TimeExpr['precision'],
+    public implied: string,
+  ) {
+    super(start, end, edtf, precision);
+  }
+}
+
 function timeJson(t: TimeExpr, implied?: string): TimeJson {
   const { start, end } = t.interval;
   return implied
-    ? { start, end, edtf: t.edtf, precision: t.precision, implied }
-    : { start, end, edtf: t.edtf, precision: t.precision };
+    ? new ImpliedTimeJsonRecord(start, end, t.edtf, t.precision, implied)
+    : new TimeJsonRecord(start, end, t.edtf, t.precision);
 }
 
 function placeJson(p: PlaceRef, implied?: string): PlaceJson {

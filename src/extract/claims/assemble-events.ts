@@ -16,6 +16,25 @@ export interface EventDraft {
 }
 
 /**
+ * An event draft made by `new` of a class, not an object literal: drafts are kept until the
+ * document is done, and V8 makes a literal whose objects all survive allocate in the old
+ * generation ("pretenuring"), where each allocation cost more than the rest of the event's
+ * assembly (see TimeRecord in times/resolve.ts).
+ */
+class EventRecord implements EventDraft {
+  constructor(
+    public sentenceIndex: number,
+    public start: number,
+    public end: number,
+    public text: string,
+    public type: EventType,
+    public time: TimeExpr | null,
+    public place: PlaceRef | null,
+    public actors: string[],
+  ) {}
+}
+
+/**
  * Turns event triggers into events with their time (stated, else carried from the section),
  * place (the best place in the sentence) and actors (the sentence's named persons and
  * organisations, and places acting as subjects: "North Korea made an offer"). One event per
@@ -43,17 +62,19 @@ export function assembleEvents(ctx: AssemblyContext, from = 0, to = ctx.sentence
           if (!actors.includes(p.place.name)) actors.push(p.place.name);
         }
       }
-      events.push({
-        sentenceIndex,
-        start: e.start,
-        end: e.end,
-        text: e.text,
-        type: e.type,
-        time: timeFor(ctx, sentenceIndex, e)?.time ?? null,
-        place: placeIn(s, e, 'population')?.place ?? null,
-        // kept to the end of the document: a copy of exactly its length, not the 16 slots push gave it
-        actors: actors.slice(),
-      });
+      events.push(
+        new EventRecord(
+          sentenceIndex,
+          e.start,
+          e.end,
+          e.text,
+          e.type,
+          timeFor(ctx, sentenceIndex, e)?.time ?? null,
+          placeIn(s, e, 'population')?.place ?? null,
+          // kept to the end of the document: a copy of exactly its length, not the 16 slots push gave it
+          actors.slice(),
+        ),
+      );
     }
   }
   return events;

@@ -46,7 +46,7 @@ function refine(kind: GroupKind, tokens: readonly Token[], from: number): GroupK
 function subjectOf(ctx: AssemblyContext, index: number): { kind: GroupKind; label: string } | null {
   const s = ctx.sentences[index]!;
   const first = s.groups.find((g) => !isWeak(g));
-  return first ? { kind: refine(first.kind, s.tokens, first.end), label: first.label } : null;
+  return first ? new Group(refine(first.kind, s.tokens, first.end), first.label) : null;
 }
 
 function carried(ctx: AssemblyContext, d: ClaimDraft): { group: ClaimDraft['group']; from: Provenance } | null {
@@ -81,7 +81,7 @@ export const attachGroup: Refiner = (ctx, drafts) =>
       const near = refine(pick.kind, s.tokens, d.quantity.end);
       const kind = near === pick.kind ? refine(pick.kind, s.tokens, pick.end) : near;
       const copy = copyDraft(d);
-      copy.group = { kind, label: pick.label };
+      copy.group = new Group(kind, pick.label);
       return copy;
     }
     const c = carried(ctx, d);
@@ -94,8 +94,16 @@ export const attachGroup: Refiner = (ctx, drafts) =>
     const weak = d.counts ?? s.groups[0];
     if (weak) {
       const copy = copyDraft(d);
-      copy.group = { kind: refine(weak.kind, s.tokens, d.quantity.end), label: weak.label };
+      copy.group = new Group(refine(weak.kind, s.tokens, d.quantity.end), weak.label);
       return copy;
     }
     return d;
   });
+
+/** A claim's group: a class, not a literal, as it is kept with the claim (see DraftRecord in draft.ts). */
+class Group {
+  constructor(
+    public kind: GroupKind,
+    public label: string,
+  ) {}
+}

@@ -38,10 +38,13 @@ export function timeFor(ctx: AssemblyContext, index: number, span: Span): { time
   return { time: found.time, from: found.at === index - 1 ? 'previous-sentence' : 'paragraph' };
 }
 
-interface Carried {
-  time: TimeExpr;
-  /** the sentence it was stated in */
-  at: number;
+/** A class, not a literal: the memo below keeps one per sentence until the document is done (see DraftRecord in draft.ts). */
+class CarriedTime {
+  constructor(
+    readonly time: TimeExpr,
+    /** the sentence it was stated in */
+    readonly at: number,
+  ) {}
 }
 
 /**
@@ -51,10 +54,10 @@ interface Carried {
  * minute). The walk from sentence j, once it passes j-1 (same section, no paragraph break, no
  * time), goes on exactly as the walk from j-1 would, so each answer is computed once.
  */
-const carriedMemo = new WeakMap<SentenceAnnotations[], (Carried | null | undefined)[]>();
+const carriedMemo = new WeakMap<SentenceAnnotations[], (CarriedTime | null | undefined)[]>();
 
 /** The last time stated before sentence `index` in its paragraph and section, walking back. */
-function carried(ctx: AssemblyContext, index: number): Carried | null {
+function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
   let memo = carriedMemo.get(ctx.sentences);
   if (memo === undefined) {
     memo = [];
@@ -64,7 +67,7 @@ function carried(ctx: AssemblyContext, index: number): Carried | null {
   while (memo.length <= index) memo.push(undefined);
   // walk back until an answer is known, then write it to every sentence passed on the way
   const passed: number[] = [];
-  let answer: Carried | null = null;
+  let answer: CarriedTime | null = null;
   for (let j = index; j > 0; j--) {
     const known = memo[j];
     if (known !== undefined) {
@@ -78,7 +81,7 @@ function carried(ctx: AssemblyContext, index: number): Carried | null {
     if (paragraphBreak(ctx.text, prev.sentence.end, next.sentence.start)) break;
     const last = prev.times.length > 0 ? prev.times[prev.times.length - 1] : undefined;
     if (last) {
-      answer = { time: last, at: j - 1 };
+      answer = new CarriedTime(last, j - 1);
       break;
     }
   }

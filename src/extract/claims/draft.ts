@@ -71,23 +71,26 @@ export interface ClaimDraft {
 export type Refiner = (ctx: AssemblyContext, drafts: readonly ClaimDraft[]) => ClaimDraft[];
 
 /**
- * A draft's record of implied fields with none implied. Every key is present (undefined), and
- * impliedWith writes the same literal, so all claims' records share one hidden class: spreads
- * (`{ ...d.implied, place }`) had made six, and every read of them was megamorphic.
+ * A draft's record of implied fields. Every key is present (undefined when not implied), and all
+ * records are of this class, so they share one hidden class: spreads (`{ ...d.implied, place }`)
+ * had made six, and every read of them was megamorphic. A class, not a literal, since the records
+ * are kept with the drafts (see DraftRecord).
  */
-export const noneImplied = (): ClaimDraft['implied'] => ({
-  group: undefined,
-  time: undefined,
-  place: undefined,
-  per: undefined,
-});
+class Implied {
+  constructor(
+    public group: Provenance | undefined,
+    public time: Provenance | undefined,
+    public place: Provenance | undefined,
+    public per: Provenance | undefined,
+  ) {}
+}
 
 /**
  * The record of a draft with nothing implied, one for all drafts: records are never changed in
  * place (impliedWith makes a new one), and drafts live until the document is done, so one record
  * each was copied by every scavenge until then.
  */
-export const NOTHING_IMPLIED: ClaimDraft['implied'] = noneImplied();
+export const NOTHING_IMPLIED: ClaimDraft['implied'] = new Implied(undefined, undefined, undefined, undefined);
 
 /** `implied` with `field` implied from `from`, as a new record. */
 export function impliedWith(
@@ -95,12 +98,12 @@ export function impliedWith(
   field: 'group' | 'time' | 'place' | 'per',
   from: Provenance,
 ): ClaimDraft['implied'] {
-  return {
-    group: field === 'group' ? from : implied.group,
-    time: field === 'time' ? from : implied.time,
-    place: field === 'place' ? from : implied.place,
-    per: field === 'per' ? from : implied.per,
-  };
+  return new Implied(
+    field === 'group' ? from : implied.group,
+    field === 'time' ? from : implied.time,
+    field === 'place' ? from : implied.place,
+    field === 'per' ? from : implied.per,
+  );
 }
 
 /**
@@ -109,19 +112,43 @@ export function impliedWith(
  * hottest lines of claim assembly.
  */
 export function copyDraft(d: ClaimDraft): ClaimDraft {
-  return {
-    quantity: d.quantity,
-    sentenceIndex: d.sentenceIndex,
-    measure: d.measure,
-    value: d.value,
-    unit: d.unit,
-    per: d.per,
-    group: d.group,
-    time: d.time,
-    place: d.place,
-    source: d.source,
-    modality: d.modality,
-    implied: d.implied,
-    counts: d.counts,
-  };
+  return new DraftRecord(
+    d.quantity,
+    d.sentenceIndex,
+    d.measure,
+    d.value,
+    d.unit,
+    d.per,
+    d.group,
+    d.time,
+    d.place,
+    d.source,
+    d.modality,
+    d.implied,
+    d.counts,
+  );
+}
+
+/**
+ * A draft, made by `new` of a class (one shape for all; see SentenceSpan in corpus/sentences.ts
+ * for why not a literal): the drafts are kept until the document is done, and V8 makes a literal
+ * whose objects all survive allocate in the old generation, where each allocation cost more than
+ * the refiner's work.
+ */
+export class DraftRecord implements ClaimDraft {
+  constructor(
+    public quantity: Quantity,
+    public sentenceIndex: number,
+    public measure: Measure,
+    public value: ClaimDraft['value'],
+    public unit: string,
+    public per: Per,
+    public group: ClaimDraft['group'],
+    public time: TimeExpr | null,
+    public place: PlaceRef | null,
+    public source: string | null,
+    public modality: Modality,
+    public implied: ClaimDraft['implied'],
+    public counts: GroupMention | null,
+  ) {}
 }

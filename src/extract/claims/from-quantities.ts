@@ -1,5 +1,5 @@
-import type { Quantity } from '../types.js';
-import { type AssemblyContext, type ClaimDraft, NOTHING_IMPLIED } from './draft.js';
+import type { Approx, Quantity } from '../types.js';
+import { type AssemblyContext, type ClaimDraft, DraftRecord, NOTHING_IMPLIED } from './draft.js';
 
 /** Quantities that can be claims about people: counts, shares and money. */
 const CLAIM_DIMENSIONS = new Set(['count', 'percent', 'money']);
@@ -21,22 +21,33 @@ export function fromQuantities(ctx: AssemblyContext, from = 0, to = ctx.sentence
     for (const q of s.quantities) {
       if (!CLAIM_DIMENSIONS.has(q.dimension)) continue;
       const measure = q.dimension === 'percent' ? 'share' : q.dimension === 'money' ? 'money' : 'population';
-      drafts.push({
-        quantity: q,
-        sentenceIndex,
-        measure,
-        value: { low: q.low, high: q.high, approx: q.approx },
-        unit: q.dimension === 'percent' ? 'percent' : q.dimension === 'money' ? (q.unit ?? 'USD') : 'person',
-        per: q.per,
-        group: null,
-        time: null,
-        place: null,
-        source: null,
-        modality: 'asserted',
-        implied: NOTHING_IMPLIED,
-        counts: null,
-      });
+      drafts.push(
+        new DraftRecord(
+          q,
+          sentenceIndex,
+          measure,
+          new Value(q.low, q.high, q.approx),
+          q.dimension === 'percent' ? 'percent' : q.dimension === 'money' ? (q.unit ?? 'USD') : 'person',
+          q.per,
+          null,
+          null,
+          null,
+          null,
+          'asserted',
+          NOTHING_IMPLIED,
+          null,
+        ),
+      );
     }
   }
   return drafts;
+}
+
+/** A claim's value: a class, not a literal, as it is kept with the claim (see DraftRecord). */
+class Value {
+  constructor(
+    public low: number | null,
+    public high: number | null,
+    public approx: Approx,
+  ) {}
 }
