@@ -36,7 +36,13 @@ export class ClaimAssembler {
   add(from: number, to: number): void {
     let drafts = fromQuantities(this.ctx, from, to);
     if (drafts.length === 0) return;
-    for (const refine of REFINERS) drafts = refine(this.ctx, drafts);
+    for (const refine of REFINERS) {
+      drafts = refine(this.ctx, drafts);
+      // Nothing left (dropNonPeople dropped every count): stop here. The refiners' `drafts.map`
+      // would otherwise meet an empty list of another kind than the full ones it was compiled for
+      // (an empty literal holds small integers, as far as V8 knows) and throw its compiled code away.
+      if (drafts.length === 0) return;
+    }
     const stated = statedPlaces(this.ctx, drafts);
     drafts = attachSource(this.ctx, drafts);
     // Kept until finish(), which with the JSON reads no draft's `counts`: the group mention a
