@@ -51,7 +51,11 @@ export function placeSentences(spans: readonly Span[], sections: readonly Sectio
   return sentences;
 }
 
-/** A sentence, by `new` of a class and not a literal: it is kept as long as its document (see SentenceSpan in sentences.ts). */
+/**
+ * A sentence, by `new` of a class and not a literal: it is kept as long as its document, and V8
+ * makes a literal whose objects all survive allocate in the old generation, slowly while the
+ * extractor runs (see TimeRecord in extract/times/resolve.ts).
+ */
 class SentenceRecord implements Sentence {
   constructor(
     public start: number,

@@ -124,7 +124,7 @@ export function extractWithMentions(doc: ReadDocument, options: ExtractOptions =
 
   // Array.of, not a literal `[start, end]`: every claim's and event's spans are kept to the end,
   // and V8 makes a literal whose objects all survive allocate in the old generation, which cost
-  // more than the rest of the claim's JSON (see SentenceSpan in corpus/sentences.ts).
+  // more than the rest of the claim's JSON (see TimeRecord in times/resolve.ts).
   const src = (span: Span): [number, number] => {
     const mapped = doc.spanToSource(span);
     return Array.of(mapped.start, mapped.end) as [number, number];
@@ -473,7 +473,7 @@ const PROVENANCES: readonly Provenance[] = ['stated', 'previous-sentence', 'para
  * The JSON records of claims, events and times, made by `new` of classes rather than literals:
  * they are all kept until the document is done, and V8 makes a literal whose objects all survive
  * allocate in the old generation, where each allocation cost more than filling the record in (see
- * SentenceSpan in corpus/sentences.ts). Their own enumerable fields, in the contract's order, are
+ * TimeRecord in times/resolve.ts). Their own enumerable fields, in the contract's order, are
  * all there is to them: JSON.stringify and structured cloning see plain data.
  */
 

@@ -130,7 +130,7 @@ export function copyDraft(d: ClaimDraft): ClaimDraft {
 }
 
 /**
- * A draft, made by `new` of a class (one shape for all; see SentenceSpan in corpus/sentences.ts
+ * A draft, made by `new` of a class (one shape for all; see TimeRecord in times/resolve.ts
  * for why not a literal): the drafts are kept until the document is done, and V8 makes a literal
  * whose objects all survive allocate in the old generation, where each allocation cost more than
  * the refiner's work.

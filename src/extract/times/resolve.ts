@@ -230,9 +230,13 @@ export function resolveTime(raw: RawTime, ctx: ResolveContext): TimeExpr | null 
  * A time expression as resolveTime makes it: made by `new` of a class, not an object literal.
  * Every time of a document is kept until it is done, and V8, seeing all the objects of a
  * literal's allocation site survive, makes the site allocate them in the old generation
- * ("pretenuring"); there each of these allocations cost about as much as resolving the time
- * (the literal's line held ~4% of the extractor's profile; ~0.1% with pretenuring switched off).
- * `new` of a class has no such site.
+ * ("pretenuring"); inside the extractor, which keeps ~30 MB per 5 MB document, each of these
+ * allocations then cost about as much as resolving the time (the literal's line held ~4% of the
+ * extractor's profile; ~0.1% under `node --no-allocation-site-pretenuring`). `new` of a class has
+ * no such site. The same holds for every record the extractor keeps until the document is done
+ * (sentences, claim and event drafts, the JSON). Not for the sentence splitter's spans: they
+ * stay literals, as a pass that keeps nothing else (bench:extract's tokenizer pass) ran 5% slower
+ * with them made by a class, copied by the scavenges instead of born old.
  */
 class TimeRecord implements TimeExpr {
   constructor(
