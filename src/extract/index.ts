@@ -370,7 +370,9 @@ function annotateAndAssemble(
 /** Adds the gazetteer places (role place) and the entities a sentence names. */
 function mentions(s: SentenceAnnotations, places: Map<string, PlaceRef>, entities: EntityMentions): void {
   for (const p of s.places) if (p.role === 'place') places.set(p.place.id, p.place);
-  for (const en of s.entities) entities.add(en);
+  // Every mention of a name takes its first mention's string: the events' actor lists, kept to the
+  // end of the document, then share one string per name, where each mention had built its own.
+  for (const en of s.entities) en.name = entities.add(en);
 }
 
 /**
@@ -381,19 +383,22 @@ class EntityMentions {
   readonly list: EntityMention[] = [];
   private readonly byKind = new Map<Entity['kind'], Map<string, EntityMention>>();
 
-  add(en: Entity): void {
+  /** Counts the mention; the name as first mentioned (the same characters, one string for all). */
+  add(en: Entity): string {
     let byName = this.byKind.get(en.kind);
     if (byName === undefined) {
       byName = new Map();
       this.byKind.set(en.kind, byName);
     }
     const seen = byName.get(en.name);
-    if (seen) seen.count++;
-    else {
-      const m: EntityMention = { name: en.name, kind: en.kind, count: 1 };
-      byName.set(en.name, m);
-      this.list.push(m);
+    if (seen) {
+      seen.count++;
+      return seen.name;
     }
+    const m: EntityMention = { name: en.name, kind: en.kind, count: 1 };
+    byName.set(en.name, m);
+    this.list.push(m);
+    return m.name;
   }
 }
 

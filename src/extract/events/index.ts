@@ -90,7 +90,9 @@ export function annotateEvents(ctx: SentenceContext): EventTrigger[] {
     }
     const start = tokens[f.first]!.start;
     const end = tokens[f.last]!.end;
-    out.push({ start, end, text: text.slice(start, end), rule: f.rule, type: f.type });
+    // a one-word trigger's text is its token's, one string per spelling (events are kept to the end)
+    const said = f.first === f.last ? tokens[f.first]!.text : text.slice(start, end);
+    out.push({ start, end, text: said, rule: f.rule, type: f.type });
   }
   return out;
 }
