@@ -146,7 +146,11 @@ function longestAt(
   firstText: string,
   firstEnd: number,
   canContinue: boolean,
-  first: TrieNode | undefined = t.root.get(firstLower),
+  /**
+   * the trie node of `firstLower` (t.root.get(firstLower)), passed in: a default parameter would
+   * look it up again whenever it is undefined, which is for most capitalised words
+   */
+  first: TrieNode | undefined,
 ): Match | null {
   let best: Match | null = null;
   let node = first;
@@ -223,7 +227,10 @@ export function annotatePlaces(ctx: SentenceContext): PlaceMention[] {
       if (marks && capital) {
         // The gazetteer holds names without marks; the text may keep them ("Chŏngjin").
         const plain = text.normalize('NFD').replace(MARKS, '');
-        if (plain !== text) m = longestAt(t, tokens, i, plain.toLowerCase(), plain, tok.end, true);
+        if (plain !== text) {
+          const lower = plain.toLowerCase();
+          m = longestAt(t, tokens, i, lower, plain, tok.end, true, t.root.get(lower));
+        }
       }
       if (m === null) {
         // "pro-Russian", "Sakhalin-based", "China-North Korea": names inside a hyphenated word.
@@ -314,7 +321,8 @@ function hyphenParts(t: Trie, ctx: SentenceContext, i: number, out: PlaceMention
     const part = parts[p];
     if (part.text.length === 0 || !isCapitalised(part.text)) continue;
     const isLast = p === parts.length - 1;
-    const m = longestAt(t, ctx.tokens, i, part.text.toLowerCase(), part.text, part.end, isLast);
+    const lower = part.text.toLowerCase();
+    const m = longestAt(t, ctx.tokens, i, lower, part.text, part.end, isLast, t.root.get(lower));
     if (m === null || ((t.flags.charCodeAt(m.name) - 48) & NOT_A_PLACE) !== 0) continue;
     const before = p > 0 ? parts[p - 1].text : null;
     const after = !isLast ? parts[p + 1].text : null;
