@@ -2,7 +2,7 @@ import type { ReadDocument } from '../corpus/types.js';
 import { annotateAttributions, annotateModalities } from './attributions/index.js';
 import { assembleEvents, type EventDraft } from './claims/assemble-events.js';
 import { FrameTally } from './claims/attach-place.js';
-import type { AssemblyContext, ClaimDraft, Provenance, SentenceAnnotations } from './claims/draft.js';
+import type { AssemblyContext, ClaimDraft, SentenceAnnotations } from './claims/draft.js';
 import { hasClaimQuantity } from './claims/from-quantities.js';
 import { ClaimAssembler } from './claims/pipeline.js';
 import { annotateEntities } from './entities/index.js';
@@ -452,27 +452,24 @@ function titlePlace(title: string | null): PlaceRef | null {
  * claim has its own.) Shared objects are read-only; applyPatch copies what it changes.
  */
 class PlaceJsons {
-  private readonly made = new Map<PlaceRef, (PlaceJson | undefined)[]>();
+  /** by place, then by where it was implied from ('' when stated) */
+  private readonly made = new Map<PlaceRef, Map<string, PlaceJson>>();
 
-  get(p: PlaceRef, implied: Provenance | undefined): PlaceJson {
-    // slot 0: not implied; 1 + k: implied from PROVENANCES[k]
-    const k = implied === undefined ? 0 : 1 + PROVENANCES.indexOf(implied);
-    if (k === 0 && implied !== undefined) return placeJson(p, implied);
+  get(p: PlaceRef, implied: string | undefined): PlaceJson {
     let byProvenance = this.made.get(p);
     if (byProvenance === undefined) {
-      byProvenance = new Array<PlaceJson | undefined>(1 + PROVENANCES.length).fill(undefined);
+      byProvenance = new Map();
       this.made.set(p, byProvenance);
     }
-    let json = byProvenance[k];
+    const key = implied ?? '';
+    let json = byProvenance.get(key);
     if (json === undefined) {
       json = placeJson(p, implied);
-      byProvenance[k] = json;
+      byProvenance.set(key, json);
     }
     return json;
   }
 }
-
-const PROVENANCES: readonly Provenance[] = ['stated', 'previous-sentence', 'paragraph', 'section', 'document'];
 
 /*
  * The JSON records of claims, events and times, made by `new` of classes rather than literals:
