@@ -54,3 +54,27 @@ describe('extractWithMentions: the JSON of claims and events', () => {
     expect(Object.keys(group!)).toEqual(['kind', 'label', 'implied']);
   });
 });
+
+describe('extractWithMentions: documents longer than a block of sentences', () => {
+  // Sentences are annotated a block at a time (64), and a block two back is let go.
+  const filler = (n: number) => Array.from({ length: n }, (_, k) => `The town had ${k + 2} bridges.`).join(' ');
+
+  it('carries a time stated 150 sentences back in the same paragraph', () => {
+    const text = `In 1990, the factories hired men. ${filler(150)} About 5,000 North Korean workers arrived.`;
+    const claim = read(text).extraction.claims.find((c) => c.text === 'About 5,000')!;
+    expect(claim.time).toMatchObject({ edtf: '1990', implied: 'paragraph' });
+  });
+
+  it('carries no time across a paragraph break that far back (near miss)', () => {
+    const text = `In 1990, the factories hired men. ${filler(150)}\n\nAbout 5,000 North Korean workers arrived.`;
+    expect(read(text).extraction.claims.find((c) => c.text === 'About 5,000')!.time).toBeNull();
+  });
+
+  it('gives a claim of the first block the frame the whole document decides', () => {
+    // the frame is Kamchatka, named only after the claim, 100 sentences on
+    const kamchatka = Array.from({ length: 5 }, () => 'Ships sailed to Kamchatka.').join(' ');
+    const text = `About 5,000 North Korean workers arrived. ${filler(100)} ${kamchatka}`;
+    const claim = read(text).extraction.claims.find((c) => c.text === 'About 5,000')!;
+    expect(claim.place).toMatchObject({ name: 'Kamchatka Peninsula', implied: 'document' });
+  });
+});

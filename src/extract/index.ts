@@ -1,27 +1,24 @@
 import type { ReadDocument } from '../corpus/types.js';
 import { annotateAttributions, annotateModalities } from './attributions/index.js';
-import { assembleEvents, type EventDraft } from './claims/assemble-events.js';
+import { assembleEvents } from './claims/assemble-events.js';
 import { FrameTally } from './claims/attach-place.js';
-import type { AssemblyContext, ClaimDraft, SentenceAnnotations } from './claims/draft.js';
+import { carryTimes, forgetCarried } from './claims/attach-time.js';
+import type { AssemblyContext, SentenceAnnotations } from './claims/draft.js';
 import { hasClaimQuantity } from './claims/from-quantities.js';
 import { ClaimAssembler } from './claims/pipeline.js';
 import { annotateEntities } from './entities/index.js';
 import { annotateEvents } from './events/index.js';
 import { annotateGroups } from './groups/index.js';
+import { type ClaimJson, type EventJson, JsonWriter } from './json.js';
 import { annotateNumbers } from './numbers/index.js';
 import { annotatePlaces, getPlace } from './places/index.js';
 import { TimeReader } from './times/index.js';
 import { tokenize } from './tokenize.js';
 import type {
-  Approx,
   Attribution,
   Entity,
   EventTrigger,
-  EventType,
-  GroupKind,
   GroupMention,
-  Measure,
-  Modality,
   ModalityCue,
   PlaceMention,
   PlaceRef,
@@ -29,7 +26,6 @@ import type {
   RateMention,
   Sentence,
   SentenceContext,
-  Span,
   TimeExpr,
   Token,
 } from './types.js';
@@ -39,51 +35,7 @@ export interface ExtractOptions {
   date?: string | null;
 }
 
-/** A time in the contract: ISO 8601 partial dates, with the EDTF form and whether it was implied. */
-export interface TimeJson {
-  start: string | null;
-  end: string | null;
-  edtf: string;
-  precision: TimeExpr['precision'];
-  /** set when the claim's sentence does not state the time and it was carried from before */
-  implied?: string;
-}
-
-export interface PlaceJson {
-  name: string;
-  lat: number | null;
-  lon: number | null;
-  /** gazetteer id (`RU-PRI`, `city:RU:vladivostok`...) */
-  id: string;
-  implied?: string;
-}
-
-export interface ClaimJson {
-  span: [number, number];
-  text: string;
-  sentence: [number, number];
-  measure: Measure;
-  value: { low: number | null; high: number | null; approx: Approx };
-  unit: string;
-  per: string | null;
-  group: { kind: GroupKind; label: string; implied?: string } | null;
-  time: TimeJson | null;
-  place: PlaceJson | null;
-  source: string | null;
-  modality: Modality;
-  /** the number rule that found it, for traces */
-  rule: string;
-}
-
-export interface EventJson {
-  span: [number, number];
-  text: string;
-  sentence: [number, number];
-  type: EventType;
-  time: TimeJson | null;
-  place: PlaceJson | null;
-  actors: string[];
-}
+export type { ClaimJson, EventJson, PlaceJson, TimeJson } from './json.js';
 
 /** What `atlas extract --json` prints: the contract of ../shared/eval/README.md. */
 export interface Extraction {
@@ -117,68 +69,35 @@ export interface ExtractionWithMentions {
 
 /** extract(), also listing what the document mentions for the store's places and entities. */
 export function extractWithMentions(doc: ReadDocument, options: ExtractOptions = {}): ExtractionWithMentions {
-  const { text } = doc;
   const date = options.date ?? doc.meta.date ?? null;
   const title = doc.meta.title;
-  const { sentences, drafts, eventDrafts, places, entities } = annotateAndAssemble(text, title, doc.sentences, date);
-
-  // Array.of, not a literal `[start, end]`: every claim's and event's spans are kept to the end,
-  // and V8 makes a literal whose objects all survive allocate in the old generation, which cost
-  // more than the rest of the claim's JSON (see TimeRecord in times/resolve.ts).
-  const src = (span: Span): [number, number] => {
-    const mapped = doc.spanToSource(span);
-    return Array.of(mapped.start, mapped.end) as [number, number];
-  };
-  const sentenceSpan = (i: number) => src(sentences[i]!.sentence);
-  const slice = (span: [number, number]) => doc.source.slice(span[0], span[1]);
-  const placeJsons = new PlaceJsons();
-
-  // A claim or event may carry a place no sentence names as a place (a demonym, the title): it
-  // joins the document's places, after theirs, in the order the claims and then the events hold
-  // them. Done inside the callbacks, which are optimised, not in a loop of this function, which
-  // runs once per document and so in unoptimised code (its loops were ~1% of extract's instructions).
-  const claims = drafts.map((d): ClaimJson => {
-    if (d.place && !places.has(d.place.id)) addPlace(places, d.place.id);
-    const span = src(d.quantity);
-    return new ClaimJsonRecord(
-      span,
-      slice(span),
-      sentenceSpan(d.sentenceIndex),
-      d.measure,
-      d.value,
-      d.unit,
-      d.per,
-      // not `{ ...d.group, implied }`, which made a hidden class of its own for each such claim
-      d.group && (d.implied.group ? new ImpliedGroupJsonRecord(d.group.kind, d.group.label, d.implied.group) : d.group),
-      d.time && timeJson(d.time, d.implied.time),
-      d.place && placeJsons.get(d.place, d.implied.place),
-      d.source,
-      d.modality,
-      d.quantity.rule,
-    );
-  });
-  const events = eventDrafts.map((e): EventJson => {
-    if (e.place && !places.has(e.place.id)) addPlace(places, e.place.id);
-    const span = src(e);
-    return new EventJsonRecord(
-      span,
-      slice(span),
-      sentenceSpan(e.sentenceIndex),
-      e.type,
-      e.time && timeJson(e.time),
-      e.place && placeJsons.get(e.place, undefined),
-      e.actors,
-    );
-  });
+  const { claims, events, places, entities } = annotateAndAssemble(doc, date);
   return {
     extraction: {
       document: { title, length: doc.source.length, format: doc.format, date, source: doc.meta.source },
       claims,
       events,
     },
-    places: [...places.values()],
+    places: heldPlaces(places, claims, events),
     entities: entities.list,
   };
+}
+
+/**
+ * The document's places: the gazetteer places its sentences name, in order of first mention,
+ * then those only a claim or event holds (a demonym, the title), in the order the claims and then
+ * the events hold them.
+ */
+function heldPlaces(named: Map<string, PlaceRef>, claims: ClaimJson[], events: EventJson[]): PlaceRef[] {
+  for (let k = 0; k < claims.length; k++) {
+    const p = claims[k]!.place;
+    if (p && !named.has(p.id)) addPlace(named, p.id);
+  }
+  for (let k = 0; k < events.length; k++) {
+    const p = events[k]!.place;
+    if (p && !named.has(p.id)) addPlace(named, p.id);
+  }
+  return [...named.values()];
 }
 
 function addPlace(places: Map<string, PlaceRef>, id: string): void {
@@ -197,63 +116,54 @@ function addPlace(places: Map<string, PlaceRef>, id: string): void {
 const BLOCK = 64;
 
 /**
- * A sentence of a block already assembled. Only what later blocks and the end still read is
- * kept: its span and its times (timeFor walks back through the paragraph). The rest, tokens and
- * annotations, is let go: ~950k tokens and ~500k annotations of a 5 MB document all alive at
- * once outlived the young generation, and copying and promoting them was about a fifth of the
- * extractor's time. Should anything ask for them after all, they are made again (every annotator
- * but times reads one sentence alone), so a refiner that reads further back is only slower.
+ * What a sentence of a block already assembled becomes: nothing. Only its own block and the block
+ * after it read a sentence's annotations (refiners read a claim's own sentence and at most 4
+ * before it; carryTimes has worked out the times carried past it), so once the block after it is
+ * assembled it is let go: tokens and annotations (~950k tokens and ~500k annotations per 5 MB)
+ * and then also its times, all alive until the end of the document, were copied by every
+ * scavenge of the young generation until then and promoted, about a fifth of the extractor's
+ * time. Reading one after that is a mistake in the extractor, and says so.
  */
-class Released implements SentenceAnnotations {
-  private made: SentenceAnnotations | null = null;
-
-  constructor(
-    private readonly text: string,
-    readonly sentence: Sentence,
-    readonly times: TimeExpr[],
-  ) {}
-
-  private get all(): SentenceAnnotations {
-    if (this.made === null) {
-      const ctx: SentenceContext = {
-        text: this.text,
-        sentence: this.sentence,
-        tokens: tokenize(this.text, this.sentence),
-      };
-      this.made = annotated(ctx, this.times);
-      annotate([this.made], [ctx]);
-    }
-    return this.made;
+class LetGo implements SentenceAnnotations {
+  private fail(): never {
+    throw new Error('extract: a sentence more than a block back was read after it was let go');
   }
-
+  get sentence(): Sentence {
+    return this.fail();
+  }
   get tokens(): Token[] {
-    return this.all.tokens;
+    return this.fail();
   }
   get quantities(): Quantity[] {
-    return this.all.quantities;
+    return this.fail();
+  }
+  get times(): TimeExpr[] {
+    return this.fail();
   }
   get places(): PlaceMention[] {
-    return this.all.places;
+    return this.fail();
   }
   get groups(): GroupMention[] {
-    return this.all.groups;
+    return this.fail();
   }
   get attributions(): Attribution[] {
-    return this.all.attributions;
+    return this.fail();
   }
   get modalities(): ModalityCue[] {
-    return this.all.modalities;
+    return this.fail();
   }
   get events(): EventTrigger[] {
-    return this.all.events;
+    return this.fail();
   }
   get rates(): RateMention[] {
-    return this.all.rates;
+    return this.fail();
   }
   get entities(): Entity[] {
-    return this.all.entities;
+    return this.fail();
   }
 }
+
+const LET_GO = new LetGo();
 
 /** A sentence's record before the annotators fill it. */
 function annotated(ctx: SentenceContext, times: TimeExpr[]): SentenceAnnotations {
@@ -299,9 +209,8 @@ function annotate(out: SentenceAnnotations[], contexts: SentenceContext[]): void
 }
 
 interface Assembled {
-  sentences: SentenceAnnotations[];
-  drafts: ClaimDraft[];
-  eventDrafts: EventDraft[];
+  claims: ClaimJson[];
+  events: EventJson[];
   /** gazetteer places named as places, in order of first mention */
   places: Map<string, PlaceRef>;
   /** entities in order of first mention */
@@ -310,24 +219,24 @@ interface Assembled {
 
 /**
  * Runs every annotator, and assembles claims and events, a block of sentences at a time in
- * document order. Relative times carry over from block to block (TimeReader). The claims and
- * events of a block read its own sentences and a few before it (attachGroup carries a subject up
- * to 4 sentences back; timeFor reads only times), so once a block is assembled the block before it
- * is let go (Released). The frame (the place the document is about), and the claims' places that
- * fall back on it, wait for the end.
+ * document order, writing each block's claims and events as JSON at once. Relative times carry
+ * over from block to block (TimeReader). The claims and events of a block read its own sentences
+ * and a few before it (attachGroup carries a subject up to 4 sentences back; timeFor reads only
+ * times, and carryTimes has worked them out a block at a time), so once a block is assembled the
+ * block before it is let go (LetGo). The frame (the
+ * place the document is about), which claims without a place of their own fall back on, waits
+ * for the end.
  */
-function annotateAndAssemble(
-  text: string,
-  title: string | null,
-  list: readonly Sentence[],
-  date: string | null,
-): Assembled {
+function annotateAndAssemble(doc: ReadDocument, date: string | null): Assembled {
+  const { text, sentences: list } = doc;
+  const title = doc.meta.title;
   const sentences: SentenceAnnotations[] = [];
-  const ctx: AssemblyContext = { text, title, sentences, frame: null };
   const titleFrame = titlePlace(title);
+  // the title's place is the frame from the start; otherwise the frame is the tally's, at the end
+  const ctx: AssemblyContext = { text, title, sentences, frame: titleFrame };
   const tally = titleFrame ? null : new FrameTally();
   const claims = new ClaimAssembler(ctx);
-  const eventDrafts: EventDraft[] = [];
+  const json = new JsonWriter(doc);
   const places = new Map<string, PlaceRef>();
   const entities = new EntityMentions();
   const timeReader = new TimeReader({ date });
@@ -340,31 +249,29 @@ function annotateAndAssemble(
     const times = timeReader.read(contexts);
     let t = 0;
     for (const c of contexts) {
-      // The sentence's times, [first, t): a list of exactly their number, since it is kept to the
-      // end of the document (Released) and a list grown by push holds 16 slots (~150 bytes on this
-      // 64-bit heap, ~3.4 MB per 5 MB), which every scavenge until then copied.
+      // the sentence's times, [first, t)
       while (t < times.length && times[t]!.start < c.sentence.start) t++;
       const first = t;
       while (t < times.length && times[t]!.start < c.sentence.end) t++;
       sentences.push(annotated(c, t === first ? NONE : times.slice(first, t)));
     }
+    carryTimes(ctx, from, to);
     const block = sentences.slice(from, to);
     annotate(block, contexts);
     for (const s of block) {
       if (tally) tally.add(s);
       mentions(s, places, entities);
     }
-    claims.add(from, to);
-    const events = assembleEvents(ctx, from, to);
-    for (let k = 0; k < events.length; k++) eventDrafts.push(events[k]!);
+    json.addClaims(claims.add(from, to));
+    json.addEvents(assembleEvents(ctx, from, to));
     for (; released < from; released++) {
-      const s = sentences[released]!;
-      sentences[released] = new Released(text, s.sentence, s.times);
+      sentences[released] = LET_GO;
+      forgetCarried(ctx, released);
     }
     from = to;
   }
-  ctx.frame = titleFrame ?? tally?.frame() ?? null;
-  return { sentences, drafts: claims.finish(), eventDrafts, places, entities };
+  json.settle(titleFrame ?? tally?.frame() ?? null);
+  return { claims: json.claims, events: json.events, places, entities };
 }
 
 /** Adds the gazetteer places (role place) and the entities a sentence names. */
@@ -441,113 +348,4 @@ function titlePlace(title: string | null): PlaceRef | null {
   const sentence = { start: 0, end: title.length, index: 0, section: null };
   const found = annotatePlaces({ text: title, sentence, tokens: tokenize(title) }).find((p) => p.role === 'place');
   return found?.place ?? null;
-}
-
-/**
- * The JSON of each place, made once per document for each provenance and shared by every claim
- * and event that holds it: a document's claims and events all stay alive until it is done, and
- * each scavenge of the young generation until then copies what is alive (~1 ms per MB on this
- * machine). A document's thousands of claims and events name a handful of places; one object
- * each was ~3 MB of the ~40 MB kept while extracting 5 MB. (Times are not shared: nearly every
- * claim has its own.) Shared objects are read-only; applyPatch copies what it changes.
- */
-class PlaceJsons {
-  /** by place, then by where it was implied from ('' when stated) */
-  private readonly made = new Map<PlaceRef, Map<string, PlaceJson>>();
-
-  get(p: PlaceRef, implied: string | undefined): PlaceJson {
-    let byProvenance = this.made.get(p);
-    if (byProvenance === undefined) {
-      byProvenance = new Map();
-      this.made.set(p, byProvenance);
-    }
-    const key = implied ?? '';
-    let json = byProvenance.get(key);
-    if (json === undefined) {
-      json = placeJson(p, implied);
-      byProvenance.set(key, json);
-    }
-    return json;
-  }
-}
-
-/*
- * The JSON records of claims, events and times, made by `new` of classes rather than literals:
- * they are all kept until the document is done, and V8 makes a literal whose objects all survive
- * allocate in the old generation, where each allocation cost more than filling the record in (see
- * TimeRecord in times/resolve.ts). Their own enumerable fields, in the contract's order, are
- * all there is to them: JSON.stringify and structured cloning see plain data.
- */
-
-class ClaimJsonRecord implements ClaimJson {
-  constructor(
-    public span: [number, number],
-    public text: string,
-    public sentence: [number, number],
-    public measure: ClaimJson['measure'],
-    public value: ClaimJson['value'],
-    public unit: string,
-    public per: string | null,
-    public group: ClaimJson['group'],
-    public time: TimeJson | null,
-    public place: PlaceJson | null,
-    public source: string | null,
-    public modality: ClaimJson['modality'],
-    public rule: string,
-  ) {}
-}
-
-class EventJsonRecord implements EventJson {
-  constructor(
-    public span: [number, number],
-    public text: string,
-    public sentence: [number, number],
-    public type: EventType,
-    public time: TimeJson | null,
-    public place: PlaceJson | null,
-    public actors: string[],
-  ) {}
-}
-
-class ImpliedGroupJsonRecord {
-  constructor(
-    public kind: GroupKind,
-    public label: string,
-    public implied: string,
-  ) {}
-}
-
-class TimeJsonRecord implements TimeJson {
-  constructor(
-    public start: string | null,
-    public end: string | null,
-    public edtf: string,
-    public precision: TimeExpr['precision'],
-  ) {}
-}
-
-/** A time carried from before: `implied` is a field of its own record, not added to a stated one's. */
-class ImpliedTimeJsonRecord extends TimeJsonRecord {
-  constructor(
-    start: string | null,
-    end: string | null,
-    edtf: string,
-    precision: TimeExpr['precision'],
-    public implied: string,
-  ) {
-    super(start, end, edtf, precision);
-  }
-}
-
-function timeJson(t: TimeExpr, implied?: string): TimeJson {
-  const { start, end } = t.interval;
-  return implied
-    ? new ImpliedTimeJsonRecord(start, end, t.edtf, t.precision, implied)
-    : new TimeJsonRecord(start, end, t.edtf, t.precision);
-}
-
-function placeJson(p: PlaceRef, implied?: string): PlaceJson {
-  return implied
-    ? { name: p.name, lat: p.lat, lon: p.lon, id: p.id, implied }
-    : { name: p.name, lat: p.lat, lon: p.lon, id: p.id };
 }

@@ -210,36 +210,96 @@ export function statedPlaces(ctx: AssemblyContext, drafts: readonly ClaimDraft[]
   return drafts.map((d) => placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure)?.place ?? null);
 }
 
+/** Where a claim that falls back on the document's frame takes it from: directly, or through the claim before. */
+export type FrameProvenance = 'document' | 'previous-sentence';
+
 /**
- * The second half of attachPlace, over the whole document (it needs the frame): `stated[k]` is
- * statedPlaces' answer for `drafts[k]`.
+ * The second half of attachPlace, over the whole document, once `ctx.frame` is set (or known to
+ * be null): `stated[k]` is statedPlaces' answer for `drafts[k]`.
  */
 export function placeClaims(
   ctx: AssemblyContext,
   drafts: readonly ClaimDraft[],
   stated: readonly (PlaceRef | null)[],
 ): ClaimDraft[] {
-  const out: ClaimDraft[] = [];
-  // the last claim made so far in each sentence (searching `out` backwards per draft was quadratic)
-  const lastIn = new Map<number, ClaimDraft>();
-  const push = (d: ClaimDraft) => {
-    out.push(d);
-    lastIn.set(d.sentenceIndex, d);
-  };
-  for (let k = 0; k < drafts.length; k++) {
-    const d = drafts[k]!;
-    const found = stated[k];
-    if (found) {
-      push(placed(d, found, null));
-      continue;
+  // with the frame known, a draft waits for it only when there is none: it stays without a place
+  return new ClaimPlacer(ctx).add(drafts, stated);
+}
+
+/** A claim ClaimPlacer placed, and where it would take the frame from if it waits for it. */
+class Placed {
+  constructor(
+    readonly draft: ClaimDraft,
+    readonly waits: FrameProvenance | null,
+  ) {}
+}
+
+/**
+ * The second half of attachPlace a block of drafts at a time, in document order, before the
+ * document's frame may be known: the extractor learns it only once every sentence is read
+ * (unless the title names a place), and lets each block's drafts go as soon as they are
+ * assembled. A draft that falls back on a frame not yet known is returned without a place, and
+ * `waits` says where it would take the frame from; whoever holds the draft's result gives it
+ * the frame at the end (no frame: no place).
+ */
+export class ClaimPlacer {
+  /** for each draft the last add() returned: where it takes the frame from, or null if it does not wait for it */
+  waits: (FrameProvenance | null)[] = [];
+  /** the last claim placed, and the last one of the sentence before its sentence */
+  private last: Placed | null = null;
+  private lastOfPrevious: Placed | null = null;
+
+  constructor(private readonly ctx: AssemblyContext) {}
+
+  /** Places drafts that come after every draft added before (document order). */
+  add(drafts: readonly ClaimDraft[], stated: readonly (PlaceRef | null)[]): ClaimDraft[] {
+    const out: ClaimDraft[] = [];
+    const waits: (FrameProvenance | null)[] = [];
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k]!;
+      const found = stated[k];
+      let result: Placed;
+      if (found) result = new Placed(placed(d, found, null), null);
+      else {
+        const prev = this.lastIn(d.sentenceIndex - 1);
+        const { sentences } = this.ctx;
+        const sameSection =
+          sentences[d.sentenceIndex - 1]?.sentence.section === sentences[d.sentenceIndex]!.sentence.section;
+        if (
+          prev &&
+          (prev.draft.place || prev.waits !== null) &&
+          sameSection &&
+          prev.draft.measure === d.measure &&
+          prev.draft.group?.kind === d.group?.kind
+        ) {
+          // the claim before holds a place, or will hold the frame: this one holds the same
+          result = prev.draft.place
+            ? new Placed(placed(d, prev.draft.place, 'previous-sentence'), null)
+            : this.framed(d, 'previous-sentence');
+        } else result = this.framed(d, 'document');
+      }
+      out.push(result.draft);
+      waits.push(result.waits);
+      this.remember(result);
     }
-    const prev = lastIn.get(d.sentenceIndex - 1);
-    const sameSection =
-      ctx.sentences[d.sentenceIndex - 1]?.sentence.section === ctx.sentences[d.sentenceIndex]!.sentence.section;
-    if (prev?.place && sameSection && prev.measure === d.measure && prev.group?.kind === d.group?.kind) {
-      push(placed(d, prev.place, 'previous-sentence'));
-    } else if (ctx.frame) push(placed(d, ctx.frame, 'document'));
-    else push(d);
+    this.waits = waits;
+    return out;
   }
-  return out;
+
+  private framed(d: ClaimDraft, from: FrameProvenance): Placed {
+    const { frame } = this.ctx;
+    return frame ? new Placed(placed(d, frame, from), null) : new Placed(d, from);
+  }
+
+  /** The last claim placed in sentence `index`, among the two sentences last seen. */
+  private lastIn(index: number): Placed | null {
+    if (this.last?.draft.sentenceIndex === index) return this.last;
+    if (this.lastOfPrevious?.draft.sentenceIndex === index) return this.lastOfPrevious;
+    return null;
+  }
+
+  private remember(p: Placed): void {
+    if (this.last && this.last.draft.sentenceIndex !== p.draft.sentenceIndex) this.lastOfPrevious = this.last;
+    this.last = p;
+  }
 }

@@ -89,6 +89,22 @@ function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
   return answer;
 }
 
+/**
+ * Works out the carried times of sentences [from, to), in order: each is then read from the
+ * memo, and, since the one before it is known, each takes a step back at most. The extractor
+ * calls this for every block of sentences as it reads them, so no later walk back goes further
+ * than the block before, which is all it keeps of the sentences.
+ */
+export function carryTimes(ctx: AssemblyContext, from: number, to: number): void {
+  for (let j = from; j < to; j++) carried(ctx, j);
+}
+
+/** Forgets the carried time of sentence `index`, which the extractor has let go (carryTimes). */
+export function forgetCarried(ctx: AssemblyContext, index: number): void {
+  const memo = carriedMemo.get(ctx.sentences);
+  if (memo !== undefined && index < memo.length) memo[index] = undefined;
+}
+
 /** Attaches each claim's time: stated in its sentence, else carried from before (implied). */
 export const attachTime: Refiner = (ctx, drafts) =>
   drafts.map((d) => {

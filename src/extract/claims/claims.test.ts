@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachGroup } from './attach-group.js';
 import { attachMeasure } from './attach-measure.js';
-import { attachPlace, documentFrame } from './attach-place.js';
+import { attachPlace, ClaimPlacer, documentFrame, statedPlaces } from './attach-place.js';
 import { attachRate } from './attach-rate.js';
 import { attachSource } from './attach-source.js';
 import { attachTime } from './attach-time.js';
@@ -501,6 +501,44 @@ describe('attachPlace: a figure continued from the sentence before', () => {
       RU,
     );
     expect(attachPlace(ctx, drafts(ctx))[0]?.place?.name).toBe('Russia');
+  });
+});
+
+describe('ClaimPlacer: a block at a time, before the frame is known', () => {
+  const KR = placeRef('KR', 'South Korea', [], 'country');
+  const sentences: Parameters<typeof doc>[0] = [
+    [
+      'About 500 defectors arrived in South Korea.',
+      (t) => ({ quantities: [count(t, '500', 500)], places: [place(t, 'South Korea', KR)] }),
+    ],
+    ['Another 600 defectors arrived.', (t) => ({ quantities: [count(t, '600', 600)] })],
+    ['Roughly 700 workers left.', (t) => ({ quantities: [count(t, '700', 700)] })],
+    ['Some 800 workers stayed.', (t) => ({ quantities: [count(t, '800', 800)] })],
+  ];
+  const refugees = (ctx: ReturnType<typeof doc>) =>
+    drafts(ctx).map((d, k) => ({
+      ...d,
+      group: { kind: k < 2 ? ('refugees' as const) : ('workers' as const), label: 'x' },
+    }));
+  it('leaves a claim that falls back on the frame without a place, saying where it would take it from', () => {
+    const ctx = doc(sentences);
+    const placer = new ClaimPlacer(ctx);
+    const all = refugees(ctx);
+    // two blocks: the claim before is carried across them
+    const first = placer.add(all.slice(0, 2), statedPlaces(ctx, all.slice(0, 2)));
+    const firstWaits = placer.waits;
+    const second = placer.add(all.slice(2), statedPlaces(ctx, all.slice(2)));
+    expect([...first, ...second].map((d) => d.place?.name ?? null)).toEqual(['South Korea', 'South Korea', null, null]);
+    expect([...firstWaits, ...placer.waits]).toEqual([null, null, 'document', 'previous-sentence']);
+  });
+  it('places them as the whole document would once the frame is known', () => {
+    const ctx = doc(sentences, RU);
+    expect(attachPlace(ctx, refugees(ctx)).map((d) => [d.place?.name, d.implied.place])).toEqual([
+      ['South Korea', undefined],
+      ['South Korea', 'previous-sentence'],
+      ['Russia', 'document'],
+      ['Russia', 'previous-sentence'],
+    ]);
   });
 });
 

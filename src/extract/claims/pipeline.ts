@@ -1,7 +1,6 @@
-import type { PlaceRef } from '../types.js';
 import { attachGroup } from './attach-group.js';
 import { attachMeasure } from './attach-measure.js';
-import { placeClaims, statedPlaces } from './attach-place.js';
+import { ClaimPlacer, type FrameProvenance, statedPlaces } from './attach-place.js';
 import { attachRate } from './attach-rate.js';
 import { attachSource } from './attach-source.js';
 import { attachTime } from './attach-time.js';
@@ -20,50 +19,45 @@ import { fromQuantities } from './from-quantities.js';
  */
 export const REFINERS: readonly Refiner[] = [dropNonPeople, attachMeasure, attachGroup, attachRate, attachTime];
 
+/** The claims of a block of sentences, and for each whether it waits for the document's frame (ClaimPlacer). */
+export interface BlockClaims {
+  drafts: ClaimDraft[];
+  waits: (FrameProvenance | null)[];
+}
+
+const NO_CLAIMS: BlockClaims = { drafts: [], waits: [] };
+
 /**
  * Assembles claims a block of sentences at a time, in document order, so the extractor can let
- * each block's tokens go: every refiner but the end of attachPlace reads only a claim's own
- * sentence and the few before it (attachGroup carries a subject up to 4 sentences back), and
- * attachPlace's fallbacks (the claim before, the document's frame) need only the drafts.
+ * each block's tokens and drafts go: every refiner reads only a claim's own sentence and the few
+ * before it (attachGroup carries a subject up to 4 sentences back), and attachPlace's fallbacks
+ * need the claim before and the document's frame, which ClaimPlacer leaves to the end.
  */
 export class ClaimAssembler {
-  private readonly drafts: ClaimDraft[] = [];
-  private readonly stated: (PlaceRef | null)[] = [];
+  private readonly placer: ClaimPlacer;
 
-  constructor(private readonly ctx: AssemblyContext) {}
+  constructor(private readonly ctx: AssemblyContext) {
+    this.placer = new ClaimPlacer(ctx);
+  }
 
-  /** Drafts the claims of sentences [from, to); their tokens, and those of the sentences before, are read. */
-  add(from: number, to: number): void {
+  /** The claims of sentences [from, to); their tokens, and those of the sentences before, are read. */
+  add(from: number, to: number): BlockClaims {
     let drafts = fromQuantities(this.ctx, from, to);
-    if (drafts.length === 0) return;
+    if (drafts.length === 0) return NO_CLAIMS;
     for (const refine of REFINERS) {
       drafts = refine(this.ctx, drafts);
       // Nothing left (dropNonPeople dropped every count): stop here. The refiners' `drafts.map`
       // would otherwise meet an empty list of another kind than the full ones it was compiled for
       // (an empty literal holds small integers, as far as V8 knows) and throw its compiled code away.
-      if (drafts.length === 0) return;
+      if (drafts.length === 0) return NO_CLAIMS;
     }
     const stated = statedPlaces(this.ctx, drafts);
-    drafts = attachSource(this.ctx, drafts);
-    // Kept until finish(), which with the JSON reads no draft's `counts`: the group mention a
-    // number counts is for the refiners above. Every scavenge until the document is done copies
-    // what is kept (~1 ms per MB on this machine), so it is let go here.
-    for (let k = 0; k < drafts.length; k++) {
-      const d = drafts[k]!;
-      d.counts = null;
-      this.drafts.push(d);
-      this.stated.push(stated[k]!);
-    }
-  }
-
-  /** The claims, once every sentence is added and `ctx.frame` is set. */
-  finish(): ClaimDraft[] {
-    return placeClaims(this.ctx, this.drafts, this.stated);
+    drafts = this.placer.add(attachSource(this.ctx, drafts), stated);
+    return { drafts, waits: this.placer.waits };
   }
 }
 
+/** Every claim of the document, once `ctx.frame` is set (or known to be null). */
 export function assembleClaims(ctx: AssemblyContext): ClaimDraft[] {
-  const assembler = new ClaimAssembler(ctx);
-  assembler.add(0, ctx.sentences.length);
-  return assembler.finish();
+  return new ClaimAssembler(ctx).add(0, ctx.sentences.length).drafts;
 }
