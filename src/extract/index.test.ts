@@ -48,6 +48,17 @@ describe('extractWithMentions: the JSON of claims and events', () => {
     expect(claims[0]!.place).not.toHaveProperty('implied');
   });
 
+  it('writes a value with an open end as null, and a fraction as it is (kept as numbers until written)', () => {
+    const { claims } = read(
+      'In 2019, more than 500 North Korean workers and 2.5% of students were in Vladivostok.',
+    ).extraction;
+    expect(claims.map((c) => c.value)).toEqual([
+      { low: 500, high: null, approx: 'at-least' },
+      { low: 2.5, high: 2.5, approx: 'exact' },
+    ]);
+    expect(claims[0]!.span).toEqual([9, 22]);
+  });
+
   it('writes an implied group as kind, label and implied, in that order', () => {
     const group = read(text).extraction.claims[2]!.group;
     expect(group).toEqual({ kind: 'workers', label: 'North Korean workers', implied: 'previous-sentence' });

@@ -270,8 +270,7 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null): Assembled 
     }
     from = to;
   }
-  json.settle(titleFrame ?? tally?.frame() ?? null);
-  return { claims: json.claims, events: json.events, places, entities };
+  return { ...json.write(titleFrame ?? tally?.frame() ?? null), places, entities };
 }
 
 /** Adds the gazetteer places (role place) and the entities a sentence names. */
