@@ -56,15 +56,33 @@ class CarriedTime {
  */
 const carriedMemo = new WeakMap<SentenceAnnotations[], (CarriedTime | null | undefined)[]>();
 
-/** The last time stated before sentence `index` in its paragraph and section, walking back. */
-function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
+/** carried's memo for the document's sentences, dense up to `length` (written first at a high index, a list is kept as a dictionary). */
+function memoOf(ctx: AssemblyContext, length: number): (CarriedTime | null | undefined)[] {
   let memo = carriedMemo.get(ctx.sentences);
   if (memo === undefined) {
     memo = [];
     carriedMemo.set(ctx.sentences, memo);
   }
-  // dense up to `index`: written first at a high index, the list would be kept as a dictionary
-  while (memo.length <= index) memo.push(undefined);
+  while (memo.length < length) memo.push(undefined);
+  return memo;
+}
+
+/** True when sentence `j` goes on from sentence `j - 1`: same section, no paragraph break between. */
+function continues(ctx: AssemblyContext, j: number): boolean {
+  const prev = ctx.sentences[j - 1]!.sentence;
+  const next = ctx.sentences[j]!.sentence;
+  return prev.section === next.section && !paragraphBreak(ctx.text, prev.end, next.start);
+}
+
+/** The last time sentence `j` states, as carried from it, or null. */
+function lastTimeOf(ctx: AssemblyContext, j: number): CarriedTime | null {
+  const { times } = ctx.sentences[j]!;
+  return times.length > 0 ? new CarriedTime(times[times.length - 1]!, j) : null;
+}
+
+/** The last time stated before sentence `index` in its paragraph and section, walking back. */
+function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
+  const memo = memoOf(ctx, index + 1);
   // walk back until an answer is known, then write it to every sentence passed on the way
   const passed: number[] = [];
   let answer: CarriedTime | null = null;
@@ -75,13 +93,10 @@ function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
       break;
     }
     passed.push(j);
-    const prev = ctx.sentences[j - 1]!;
-    const next = ctx.sentences[j]!;
-    if (prev.sentence.section !== next.sentence.section) break;
-    if (paragraphBreak(ctx.text, prev.sentence.end, next.sentence.start)) break;
-    const last = prev.times.length > 0 ? prev.times[prev.times.length - 1] : undefined;
+    if (!continues(ctx, j)) break;
+    const last = lastTimeOf(ctx, j - 1);
     if (last) {
-      answer = new CarriedTime(last, j - 1);
+      answer = last;
       break;
     }
   }
@@ -90,13 +105,19 @@ function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
 }
 
 /**
- * Works out the carried times of sentences [from, to), in order: each is then read from the
- * memo, and, since the one before it is known, each takes a step back at most. The extractor
- * calls this for every block of sentences as it reads them, so no later walk back goes further
- * than the block before, which is all it keeps of the sentences.
+ * Works out the carried times of sentences [from, to), in order, each from the one before: what
+ * carried's walk finds, a step at a time. The extractor calls this for every block of sentences
+ * as it reads them, so no later walk back goes further than the block before, which is all it
+ * keeps of the sentences.
  */
 export function carryTimes(ctx: AssemblyContext, from: number, to: number): void {
-  for (let j = from; j < to; j++) carried(ctx, j);
+  const memo = memoOf(ctx, to);
+  // sentence 0 has nothing before it (its answer, null, is not written to the memo)
+  for (let j = Math.max(from, 1); j < to; j++) {
+    if (memo[j] !== undefined) continue;
+    if (!continues(ctx, j)) memo[j] = null;
+    else memo[j] = lastTimeOf(ctx, j - 1) ?? (j === 1 ? null : (memo[j - 1] ?? carried(ctx, j - 1)));
+  }
 }
 
 /** Forgets the carried time of sentence `index`, which the extractor has let go (carryTimes). */
