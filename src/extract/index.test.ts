@@ -81,6 +81,13 @@ describe('extractWithMentions: documents longer than a block of sentences', () =
     expect(read(text).extraction.claims.find((c) => c.text === 'About 5,000')!.time).toBeNull();
   });
 
+  it('carries a subject 4 sentences back across the end of a block', () => {
+    // sentences 0-59 filler, the subject at 60, the claim at 64, the first of the second block
+    const text = `${filler(60)} North Korean lumberjacks worked in the forests. ${filler(3)} Roughly 15,000 were present in any given year.`;
+    const claim = read(text).extraction.claims.find((c) => c.text === 'Roughly 15,000')!;
+    expect(claim.group).toMatchObject({ kind: 'workers', implied: 'previous-sentence' });
+  });
+
   it('gives a claim of the first block the frame the whole document decides', () => {
     // the frame is Kamchatka, named only after the claim, 100 sentences on
     const kamchatka = Array.from({ length: 5 }, () => 'Ships sailed to Kamchatka.').join(' ');

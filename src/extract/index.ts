@@ -5,7 +5,7 @@ import { FrameTally } from './claims/attach-place.js';
 import { carryTimes, forgetCarried } from './claims/attach-time.js';
 import type { AssemblyContext, SentenceAnnotations } from './claims/draft.js';
 import { hasClaimQuantity } from './claims/from-quantities.js';
-import { ClaimAssembler } from './claims/pipeline.js';
+import { ClaimAssembler, READS_BACK } from './claims/pipeline.js';
 import { annotateEntities } from './entities/index.js';
 import { annotateEvents } from './events/index.js';
 import { annotateGroups } from './groups/index.js';
@@ -106,8 +106,8 @@ function addPlace(places: Map<string, PlaceRef>, id: string): void {
 }
 
 /**
- * Sentences annotated and assembled together (the unit of what is let go). A block and the one
- * before it are alive at once, and whatever is alive at two scavenges of the young generation
+ * Sentences annotated and assembled together (the unit of what is let go). A block and the last
+ * few sentences of the one before it are alive at once, and whatever is alive at two scavenges of the young generation
  * is promoted and later marked and compacted: 256 sentences promoted ~88 MB per 5 MB document
  * (most of it a block's tokens and annotations, dead soon after), 64 about half that, for
  * ~15% less time in all (bundled article repeated to 5 MB). Smaller blocks measured no better:
@@ -116,17 +116,18 @@ function addPlace(places: Map<string, PlaceRef>, id: string): void {
 const BLOCK = 64;
 
 /**
- * What a sentence of a block already assembled becomes: nothing. Only its own block and the block
- * after it read a sentence's annotations (refiners read a claim's own sentence and at most 4
- * before it; carryTimes has worked out the times carried past it), so once the block after it is
- * assembled it is let go: tokens and annotations (~950k tokens and ~500k annotations per 5 MB)
- * and then also its times, all alive until the end of the document, were copied by every
- * scavenge of the young generation until then and promoted, about a fifth of the extractor's
- * time. Reading one after that is a mistake in the extractor, and says so.
+ * What a sentence of a block already assembled becomes: nothing. Refiners read a claim's own
+ * sentence and at most READS_BACK before it, and carryTimes has worked out the times carried past
+ * it, so once its block is assembled a sentence is let go unless it is one of the last READS_BACK
+ * of the block. Its tokens and annotations (~950k tokens and ~500k annotations per 5 MB) and its
+ * times, all once kept until the end of the document, were copied by every scavenge of the young
+ * generation until then and promoted, about a fifth of the extractor's time. (Keeping the whole
+ * block before as well, each scavenge copied ~1.7 MB; ~1.4 MB without.) Reading one after that is a mistake in
+ * the extractor, and says so.
  */
 class LetGo implements SentenceAnnotations {
   private fail(): never {
-    throw new Error('extract: a sentence more than a block back was read after it was let go');
+    throw new Error('extract: a sentence more than READS_BACK before a block was read after it was let go');
   }
   get sentence(): Sentence {
     return this.fail();
@@ -221,11 +222,10 @@ interface Assembled {
  * Runs every annotator, and assembles claims and events, a block of sentences at a time in
  * document order, writing each block's claims and events as JSON at once. Relative times carry
  * over from block to block (TimeReader). The claims and events of a block read its own sentences
- * and a few before it (attachGroup carries a subject up to 4 sentences back; timeFor reads only
- * times, and carryTimes has worked them out a block at a time), so once a block is assembled the
- * block before it is let go (LetGo). The frame (the
- * place the document is about), which claims without a place of their own fall back on, waits
- * for the end.
+ * and READS_BACK before it (attachGroup carries a subject back; timeFor reads the times
+ * carryTimes has worked out a block at a time), so once a block is assembled all but its last
+ * READS_BACK sentences are let go (LetGo). The frame (the place the document is about), which
+ * claims without a place of their own fall back on, waits for the end.
  */
 function annotateAndAssemble(doc: ReadDocument, date: string | null): Assembled {
   const { text, sentences: list } = doc;
@@ -264,7 +264,7 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null): Assembled 
     }
     json.addClaims(claims.add(from, to));
     json.addEvents(assembleEvents(ctx, from, to));
-    for (; released < from; released++) {
+    for (; released < to - READS_BACK; released++) {
       sentences[released] = LET_GO;
       forgetCarried(ctx, released);
     }

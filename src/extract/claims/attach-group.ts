@@ -15,7 +15,7 @@ const WEAK_HEADS = new Set(['population', 'populations', 'people', 'number', 'nu
 const isWeak = (g: GroupMention) => WEAK_HEADS.has(g.head);
 
 /** How far back (in sentences of the same section) a subject is carried. */
-const CARRY_SENTENCES = 4;
+export const CARRY_SENTENCES = 4;
 
 /** How far after a group or number a purpose word is looked for, in tokens. */
 const PURPOSE_WINDOW = 8;

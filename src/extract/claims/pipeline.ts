@@ -1,4 +1,4 @@
-import { attachGroup } from './attach-group.js';
+import { attachGroup, CARRY_SENTENCES } from './attach-group.js';
 import { attachMeasure } from './attach-measure.js';
 import { ClaimPlacer, type FrameProvenance, statedPlaces } from './attach-place.js';
 import { attachRate } from './attach-rate.js';
@@ -18,6 +18,13 @@ import { fromQuantities } from './from-quantities.js';
  * nothing attachPlace does, so the two may run in either order.
  */
 export const REFINERS: readonly Refiner[] = [dropNonPeople, attachMeasure, attachGroup, attachRate, attachTime];
+
+/**
+ * How many sentences before a claim's own any refiner reads: attachGroup's subject carried back,
+ * which is more than the sentence before that attachMeasure and attachPlace read. The extractor
+ * keeps that many sentences of a block for the next one, and lets the rest go.
+ */
+export const READS_BACK = Math.max(CARRY_SENTENCES, 1);
 
 /** The claims of a block of sentences, and for each whether it waits for the document's frame (ClaimPlacer). */
 export interface BlockClaims {
