@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../corpus/index.js';
-import { extractWithMentions } from './index.js';
+import { extract, extractWithMentions } from './index.js';
 
 const read = (text: string) => extractWithMentions(readDocument(text, { format: 'text' }));
 
@@ -29,6 +29,20 @@ describe('extractWithMentions: event actors and entity mentions', () => {
       { name: 'Vladimir Putin', kind: 'person', count: 2 },
       { name: 'Kim Jong Un', kind: 'person', count: 1 },
     ]);
+  });
+});
+
+describe('extract: what it returns, without the mentions', () => {
+  it('finds the same claims and events as extractWithMentions, actors included', () => {
+    const text =
+      'Vladimir Putin spoke in Moscow. In 2019, Kim Jong Un and the Federal Migration Service signed an agreement ' +
+      'on 500 North Korean workers.';
+    const doc = readDocument(text, { format: 'text' });
+    const full = extractWithMentions(doc);
+    expect(extract(doc)).toEqual(full.extraction);
+    expect(full.extraction.events[0]!.actors).toEqual(['Kim Jong Un', 'Federal Migration Service']);
+    // near miss: the mentions list still names the person of the sentence without an event
+    expect(full.entities.map((e) => e.name)).toContain('Vladimir Putin');
   });
 });
 

@@ -50,7 +50,20 @@ export interface Extraction {
  * Example: extract(readDocument(readFileSync(path, 'utf8'), { path })).claims[0].text -> "roughly 10,000"
  */
 export function extract(doc: ReadDocument, options: ExtractOptions = {}): Extraction {
-  return extractWithMentions(doc, options).extraction;
+  const date = options.date ?? doc.meta.date ?? null;
+  const { claims, events } = annotateAndAssemble(doc, date, false);
+  return extraction(doc, date, claims, events);
+}
+
+function extraction(doc: ReadDocument, date: string | null, claims: ClaimJson[], events: EventJson[]): Extraction {
+  const document = {
+    title: doc.meta.title,
+    length: doc.source.length,
+    format: doc.format,
+    date,
+    source: doc.meta.source,
+  };
+  return { document, claims, events };
 }
 
 /** A named thing the document mentions, with how often: what the store keeps as entities. */
@@ -70,14 +83,9 @@ export interface ExtractionWithMentions {
 /** extract(), also listing what the document mentions for the store's places and entities. */
 export function extractWithMentions(doc: ReadDocument, options: ExtractOptions = {}): ExtractionWithMentions {
   const date = options.date ?? doc.meta.date ?? null;
-  const title = doc.meta.title;
-  const { claims, events, places, entities } = annotateAndAssemble(doc, date);
+  const { claims, events, places, entities } = annotateAndAssemble(doc, date, true);
   return {
-    extraction: {
-      document: { title, length: doc.source.length, format: doc.format, date, source: doc.meta.source },
-      claims,
-      events,
-    },
+    extraction: extraction(doc, date, claims, events),
     places: heldPlaces(places, claims, events),
     entities: entities.list,
   };
@@ -190,9 +198,10 @@ function annotated(ctx: SentenceContext, times: TimeExpr[]): SentenceAnnotations
  * slower in total). Attributions, modality cues and free-standing rates are read only by the
  * claims of their own sentence (attachSource, attachRate), so they are looked for only in a
  * sentence with a quantity that can become a claim (the rates with the quantities, from the same
- * parse).
+ * parse). Entities are read by the events of their sentence (actors) and by the document's list of
+ * mentions: without `mentions`, they are looked for only in a sentence with an event trigger.
  */
-function annotate(out: SentenceAnnotations[], contexts: SentenceContext[]): void {
+function annotate(out: SentenceAnnotations[], contexts: SentenceContext[], mentions: boolean): void {
   const n = contexts.length;
   for (let k = 0; k < n; k++) {
     const numbers = annotateNumbers(contexts[k]!, hasClaimQuantity);
@@ -206,7 +215,9 @@ function annotate(out: SentenceAnnotations[], contexts: SentenceContext[]): void
   for (const k of claimed) out[k]!.attributions = annotateAttributions(contexts[k]!);
   for (const k of claimed) out[k]!.modalities = annotateModalities(contexts[k]!);
   for (let k = 0; k < n; k++) out[k]!.events = annotateEvents(contexts[k]!);
-  for (let k = 0; k < n; k++) out[k]!.entities = annotateEntities(contexts[k]!);
+  for (let k = 0; k < n; k++) {
+    if (mentions || out[k]!.events.length > 0) out[k]!.entities = annotateEntities(contexts[k]!);
+  }
 }
 
 interface Assembled {
@@ -220,14 +231,15 @@ interface Assembled {
 
 /**
  * Runs every annotator, and assembles claims and events, a block of sentences at a time in
- * document order, writing each block's claims and events as JSON at once. Relative times carry
+ * document order, handing each block's claims and events to the JsonWriter; with `withMentions`,
+ * also lists the places and entities the sentences name (else both are left empty). Relative times carry
  * over from block to block (TimeReader). The claims and events of a block read its own sentences
  * and READS_BACK before it (attachGroup carries a subject back; timeFor reads the times
  * carryTimes has worked out a block at a time), so once a block is assembled all but its last
  * READS_BACK sentences are let go (LetGo). The frame (the place the document is about), which
  * claims without a place of their own fall back on, waits for the end.
  */
-function annotateAndAssemble(doc: ReadDocument, date: string | null): Assembled {
+function annotateAndAssemble(doc: ReadDocument, date: string | null, withMentions: boolean): Assembled {
   const { text, sentences: list } = doc;
   const title = doc.meta.title;
   const sentences: SentenceAnnotations[] = [];
@@ -257,10 +269,10 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null): Assembled 
     }
     carryTimes(ctx, from, to);
     const block = sentences.slice(from, to);
-    annotate(block, contexts);
+    annotate(block, contexts, withMentions);
     for (const s of block) {
       if (tally) tally.add(s);
-      mentions(s, places, entities);
+      if (withMentions) mentions(s, places, entities);
     }
     json.addClaims(claims.add(from, to));
     json.addEvents(assembleEvents(ctx, from, to));
