@@ -13,7 +13,7 @@ import { type ClaimJson, type EventJson, JsonWriter } from './json.js';
 import { annotateNumbers } from './numbers/index.js';
 import { annotatePlaces, getPlace } from './places/index.js';
 import { TimeReader } from './times/index.js';
-import { tokenize } from './tokenize.js';
+import { TokenPool, tokenize } from './tokenize.js';
 import type {
   Attribution,
   Entity,
@@ -252,12 +252,15 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null, withMention
   const places = new Map<string, PlaceRef>();
   const entities = new EntityMentions();
   const timeReader = new TimeReader({ date });
+  // a block's tokens are let go with its sentences, a block later (see LetGo): records to reuse
+  const pool = new TokenPool();
   const ordered = inOrder(list);
   let released = 0;
   for (let from = 0; from < list.length; ) {
     const to = ordered ? blockEnd(text, list, from) : list.length;
     const contexts: SentenceContext[] = [];
-    for (let k = from; k < to; k++) contexts.push({ text, sentence: list[k]!, tokens: tokenize(text, list[k]!) });
+    pool.nextBlock();
+    for (let k = from; k < to; k++) contexts.push({ text, sentence: list[k]!, tokens: tokenize(text, list[k]!, pool) });
     const times = timeReader.read(contexts);
     let t = 0;
     for (const c of contexts) {

@@ -7,6 +7,7 @@ import {
   respelled,
   SpellingMemo,
   spellingBit,
+  TokenPool,
   tokenize,
   WordLists,
 } from './tokenize.js';
@@ -197,5 +198,30 @@ describe('nthToken', () => {
     const tokens = tokenize('Workers arrived');
     expect(nthToken(tokens, -1)).toBeUndefined();
     expect(nthToken(tokens, 2)).toBeUndefined();
+  });
+});
+
+describe('TokenPool', () => {
+  const text = 'In 2019, about 500 North Koreans worked in Vladivostok.';
+  const plain = (t: Token) => ({ ...t });
+
+  it('gives the same tokens as new ones', () => {
+    const pool = new TokenPool();
+    pool.nextBlock();
+    expect(tokenize(text, undefined, pool).map(plain)).toEqual(tokenize(text).map(plain));
+  });
+
+  it('writes over the records of three blocks back, not those of the blocks between', () => {
+    const pool = new TokenPool();
+    const blocks: Token[][] = [];
+    for (let b = 0; b < 4; b++) {
+      pool.nextBlock();
+      blocks.push(tokenize(text, undefined, pool));
+    }
+    expect(blocks[3]![0]).toBe(blocks[0]![0]);
+    // near miss: the two blocks before are still read, and keep their own records
+    expect(blocks[3]![0]).not.toBe(blocks[2]![0]);
+    expect(blocks[3]![0]).not.toBe(blocks[1]![0]);
+    expect(blocks[2]!.map(plain)).toEqual(tokenize(text).map(plain));
   });
 });
