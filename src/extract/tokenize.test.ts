@@ -211,16 +211,6 @@ describe('TokenPool', () => {
     expect(tokenize(text, undefined, pool).map(plain)).toEqual(tokenize(text).map(plain));
   });
 
-  it('gives each sentence a list of its own, unchanged by the next sentence', () => {
-    const pool = new TokenPool();
-    pool.nextBlock();
-    const first = tokenize(text, { start: 0, end: 8 }, pool);
-    const second = tokenize(text, { start: 9, end: text.length }, pool);
-    expect(first.map((t) => t.text)).toEqual(['In', '2019', ',']);
-    expect(second[0]!.text).toBe('about');
-    expect(first).not.toBe(second);
-  });
-
   it('writes over the records of three blocks back, not those of the blocks between', () => {
     const pool = new TokenPool();
     const blocks: Token[][] = [];

@@ -395,23 +395,6 @@ function find(text: string, start: number, len: number, h: number): number {
 }
 
 /**
- * The list tokenize writes a sentence's tokens into, with a pool, before copying them out: grown
- * by push, a sentence's own list took two or three backing stores on its way to its ~25 tokens,
- * up to twice the size of the copy, which holds exactly its tokens (~18 MB allocated per 5 MB
- * read, ~10 MB after). Without a pool (a one-off tokenization) the copy cost more than it saved:
- * the tokens die young anyway. Only tokenize uses it, and nothing it calls tokenizes.
- */
-let SCRATCH: Token[] = [];
-const SCRATCH_KEPT = 4096;
-
-/** Writes `t` at `tokens[count]`, within the list or just past its end; the new count. */
-function put(tokens: Token[], count: number, t: Token): number {
-  if (count < tokens.length) tokens[count] = t;
-  else tokens.push(t);
-  return count + 1;
-}
-
-/**
  * Splits `text[span]` into tokens with absolute offsets, made anew or taken from `pool`.
  * Example: "US$7 million" -> US, $, 7, million.
  */
@@ -421,9 +404,7 @@ export function tokenize(
   pool: TokenPool | null = null,
 ): Token[] {
   if (!Number.isInteger(span.start) || !Number.isInteger(span.end)) return referenceTokenize(text, span);
-  // written into SCRATCH, then copied out at exactly their number (see SCRATCH)
-  const tokens = pool === null ? [] : SCRATCH;
-  let count = 0;
+  const tokens: Token[] = [];
   const { end } = span;
   let i = span.start;
   // As the `u` regex did: a start inside a surrogate pair backs up to the pair.
@@ -468,11 +449,7 @@ export function tokenize(
             const t = text.slice(i, j);
             e = insert(~find(text, i, len, h), h, t, upper ? t.toLowerCase() : t, c <= 57 ? 'number' : 'word');
           }
-          count = put(
-            tokens,
-            count,
-            record(pool, i, j, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!),
-          );
+          tokens.push(record(pool, i, j, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!));
           i = j;
           continue;
         }
@@ -480,7 +457,7 @@ export function tokenize(
         const t = CHARS[c]!;
         let id = PUNCT_IDS[c]!;
         if (id < 0) id = punctId(c);
-        count = put(tokens, count, record(pool, i, i + 1, t, t, 'punct', id, PUNCT_BITS[c]!));
+        tokens.push(record(pool, i, i + 1, t, t, 'punct', id, PUNCT_BITS[c]!));
         i++;
         continue;
       }
@@ -493,14 +470,10 @@ export function tokenize(
     }
     // a token never runs past the sentence, even if the text goes on without a break
     const stop = Math.min(tokenEnd(text, i, end), end);
-    count = put(tokens, count, makeToken(text, i, stop, pool));
+    tokens.push(makeToken(text, i, stop, pool));
     i = stop;
   }
-  if (pool === null) return tokens;
-  const out = tokens.slice(0, count);
-  // a sentence of thousands of tokens is not kept alive by the scratch list until the next one
-  if (count > SCRATCH_KEPT) SCRATCH = [];
-  return out;
+  return tokens;
 }
 
 // ---------------------------------------------------------------------------------------------
