@@ -103,22 +103,6 @@ export class TokenPool {
  */
 const POOL_GENERATIONS = 3;
 
-/** A token record: a new one, or one of the pool's. */
-function record(
-  pool: TokenPool | null,
-  start: number,
-  end: number,
-  text: string,
-  lower: string,
-  type: Token['type'],
-  id: number,
-  bits: number,
-): Token {
-  return pool === null
-    ? new TokenRecord(start, end, text, lower, type, id, bits)
-    : pool.take(start, end, text, lower, type, id, bits);
-}
-
 /** Character classes, one bit each so a test is one mask. */
 const SPACE = 1;
 const LETTER = 2; // \p{L}
@@ -327,7 +311,10 @@ function makeToken(text: string, start: number, end: number, pool: TokenPool | n
     const t = text.slice(start, end);
     const lower = t.toLowerCase();
     const type = typeOf(t);
-    return record(pool, start, end, t, lower, type, -1, allBits(t, lower, type));
+    const bits = allBits(t, lower, type);
+    return pool === null
+      ? new TokenRecord(start, end, t, lower, type, -1, bits)
+      : pool.take(start, end, t, lower, type, -1, bits);
   }
   let h = FNV_SEED;
   let ascii = true;
@@ -346,7 +333,9 @@ function makeToken(text: string, start: number, end: number, pool: TokenPool | n
     // differ where case mapping looks at context (Greek final sigma before "." and a letter).
     e = insert(~find(text, start, len, h), h, t, !ascii || upper ? t.toLowerCase() : t, typeOf(t));
   }
-  return record(pool, start, end, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!);
+  return pool === null
+    ? new TokenRecord(start, end, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!)
+    : pool.take(start, end, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!);
 }
 
 function sameAt(s: string, text: string, at: number): boolean {
@@ -449,7 +438,11 @@ export function tokenize(
             const t = text.slice(i, j);
             e = insert(~find(text, i, len, h), h, t, upper ? t.toLowerCase() : t, c <= 57 ? 'number' : 'word');
           }
-          tokens.push(record(pool, i, j, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!));
+          tokens.push(
+            pool === null
+              ? new TokenRecord(i, j, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!)
+              : pool.take(i, j, entryText[e]!, entryLower[e]!, entryType[e]!, idBase + e, entryBits[e]!),
+          );
           i = j;
           continue;
         }
@@ -457,7 +450,11 @@ export function tokenize(
         const t = CHARS[c]!;
         let id = PUNCT_IDS[c]!;
         if (id < 0) id = punctId(c);
-        tokens.push(record(pool, i, i + 1, t, t, 'punct', id, PUNCT_BITS[c]!));
+        tokens.push(
+          pool === null
+            ? new TokenRecord(i, i + 1, t, t, 'punct', id, PUNCT_BITS[c]!)
+            : pool.take(i, i + 1, t, t, 'punct', id, PUNCT_BITS[c]!),
+        );
         i++;
         continue;
       }
