@@ -2,8 +2,8 @@ import type { ReadDocument } from '../corpus/types.js';
 import { annotateAttributions, annotateModalities } from './attributions/index.js';
 import { assembleEvents } from './claims/assemble-events.js';
 import { FrameTally } from './claims/attach-place.js';
-import { carryTimes, forgetCarried } from './claims/attach-time.js';
-import type { AssemblyContext, SentenceAnnotations } from './claims/draft.js';
+import { carryTimes } from './claims/attach-time.js';
+import type { AssemblyContext, CarriedTime, SentenceAnnotations } from './claims/draft.js';
 import { hasClaimQuantity } from './claims/from-quantities.js';
 import { ClaimAssembler, READS_BACK } from './claims/pipeline.js';
 import { annotateEntities } from './entities/index.js';
@@ -170,6 +170,9 @@ class LetGo implements SentenceAnnotations {
   get entities(): Entity[] {
     return this.fail();
   }
+  get carried(): CarriedTime | null {
+    return this.fail();
+  }
 }
 
 const LET_GO = new LetGo();
@@ -188,6 +191,7 @@ function annotated(ctx: SentenceContext, times: TimeExpr[]): SentenceAnnotations
     events: NONE,
     rates: NONE,
     entities: NONE,
+    carried: undefined,
   };
 }
 
@@ -279,10 +283,7 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null, withMention
     }
     json.addClaims(claims.add(from, to));
     json.addEvents(assembleEvents(ctx, from, to));
-    for (; released < to - READS_BACK; released++) {
-      sentences[released] = LET_GO;
-      forgetCarried(ctx, released);
-    }
+    for (; released < to - READS_BACK; released++) sentences[released] = LET_GO;
     from = to;
   }
   return { ...json.write(titleFrame ?? tally?.frame() ?? null), places, entities };

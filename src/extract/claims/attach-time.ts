@@ -1,11 +1,11 @@
 import type { Span, TimeExpr } from '../types.js';
 import {
   type AssemblyContext,
+  type CarriedTime,
   copyDraft,
   impliedWith,
   type Provenance,
   type Refiner,
-  type SentenceAnnotations,
 } from './draft.js';
 import { nearest } from './positions.js';
 
@@ -38,33 +38,13 @@ export function timeFor(ctx: AssemblyContext, index: number, span: Span): { time
   return { time: found.time, from: found.at === index - 1 ? 'previous-sentence' : 'paragraph' };
 }
 
-/** A class, not a literal: the memo below keeps one per sentence until the document is done (see DraftRecord in draft.ts). */
-class CarriedTime {
+/** A carried time, made by `new` of a class (one shape for all). */
+class CarriedTimeRecord implements CarriedTime {
   constructor(
     readonly time: TimeExpr,
     /** the sentence it was stated in */
     readonly at: number,
   ) {}
-}
-
-/**
- * The walk back of `carried`, remembered per sentence. Why: walking back sentence by sentence
- * for every claim made a long paragraph with figures and no time quadratic (measured: 1 MB of
- * "== x ==" lines as plain text, one paragraph, ~7,600 claims: 9.9 s; 4 MB did not finish in a
- * minute). The walk from sentence j, once it passes j-1 (same section, no paragraph break, no
- * time), goes on exactly as the walk from j-1 would, so each answer is computed once.
- */
-const carriedMemo = new WeakMap<SentenceAnnotations[], (CarriedTime | null | undefined)[]>();
-
-/** carried's memo for the document's sentences, dense up to `length` (written first at a high index, a list is kept as a dictionary). */
-function memoOf(ctx: AssemblyContext, length: number): (CarriedTime | null | undefined)[] {
-  let memo = carriedMemo.get(ctx.sentences);
-  if (memo === undefined) {
-    memo = [];
-    carriedMemo.set(ctx.sentences, memo);
-  }
-  while (memo.length < length) memo.push(undefined);
-  return memo;
 }
 
 /** True when sentence `j` goes on from sentence `j - 1`: same section, no paragraph break between. */
@@ -77,17 +57,23 @@ function continues(ctx: AssemblyContext, j: number): boolean {
 /** The last time sentence `j` states, as carried from it, or null. */
 function lastTimeOf(ctx: AssemblyContext, j: number): CarriedTime | null {
   const { times } = ctx.sentences[j]!;
-  return times.length > 0 ? new CarriedTime(times[times.length - 1]!, j) : null;
+  return times.length > 0 ? new CarriedTimeRecord(times[times.length - 1]!, j) : null;
 }
 
-/** The last time stated before sentence `index` in its paragraph and section, walking back. */
+/**
+ * The last time stated before sentence `index` in its paragraph and section, walking back, and
+ * remembered on each sentence passed (`carried`). Why: walking back sentence by sentence for
+ * every claim made a long paragraph with figures and no time quadratic (measured: 1 MB of
+ * "== x ==" lines as plain text, one paragraph, ~7,600 claims: 9.9 s; 4 MB did not finish in a
+ * minute). The walk from sentence j, once it passes j-1 (same section, no paragraph break, no
+ * time), goes on exactly as the walk from j-1 would, so each answer is computed once.
+ */
 function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
-  const memo = memoOf(ctx, index + 1);
-  // walk back until an answer is known, then write it to every sentence passed on the way
+  const { sentences } = ctx;
   const passed: number[] = [];
   let answer: CarriedTime | null = null;
   for (let j = index; j > 0; j--) {
-    const known = memo[j];
+    const known = sentences[j]!.carried;
     if (known !== undefined) {
       answer = known;
       break;
@@ -100,7 +86,7 @@ function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
       break;
     }
   }
-  for (const j of passed) memo[j] = answer;
+  for (const j of passed) sentences[j]!.carried = answer;
   return answer;
 }
 
@@ -111,19 +97,14 @@ function carried(ctx: AssemblyContext, index: number): CarriedTime | null {
  * keeps of the sentences.
  */
 export function carryTimes(ctx: AssemblyContext, from: number, to: number): void {
-  const memo = memoOf(ctx, to);
-  // sentence 0 has nothing before it (its answer, null, is not written to the memo)
+  const { sentences } = ctx;
+  // sentence 0 has nothing before it (carried walks no step from it)
   for (let j = Math.max(from, 1); j < to; j++) {
-    if (memo[j] !== undefined) continue;
-    if (!continues(ctx, j)) memo[j] = null;
-    else memo[j] = lastTimeOf(ctx, j - 1) ?? (j === 1 ? null : (memo[j - 1] ?? carried(ctx, j - 1)));
+    const s = sentences[j]!;
+    if (s.carried !== undefined) continue;
+    if (!continues(ctx, j)) s.carried = null;
+    else s.carried = lastTimeOf(ctx, j - 1) ?? (j === 1 ? null : (sentences[j - 1]!.carried ?? carried(ctx, j - 1)));
   }
-}
-
-/** Forgets the carried time of sentence `index`, which the extractor has let go (carryTimes). */
-export function forgetCarried(ctx: AssemblyContext, index: number): void {
-  const memo = carriedMemo.get(ctx.sentences);
-  if (memo !== undefined && index < memo.length) memo[index] = undefined;
 }
 
 /** Attaches each claim's time: stated in its sentence, else carried from before (implied). */

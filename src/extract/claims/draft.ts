@@ -34,6 +34,17 @@ export interface SentenceAnnotations {
   events: EventTrigger[];
   rates: RateMention[];
   entities: Entity[];
+  /**
+   * The last time stated before this sentence in its paragraph and section: attachTime's memo
+   * (null: none; undefined: not worked out yet).
+   */
+  carried?: CarriedTime | null;
+}
+
+/** A time carried to a later sentence, and the index of the sentence that states it. */
+export interface CarriedTime {
+  readonly time: TimeExpr;
+  readonly at: number;
 }
 
 /** What the refiners read: the document's text and its sentences in order. */
