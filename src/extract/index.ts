@@ -177,13 +177,20 @@ class LetGo implements SentenceAnnotations {
 
 const LET_GO = new LetGo();
 
-/** A sentence's record before the annotators fill it. */
-function annotated(ctx: SentenceContext, times: TimeExpr[]): SentenceAnnotations {
+/**
+ * A sentence's record: what the annotators read (SentenceContext: the text, the sentence, its
+ * tokens) and what they find, one object for both (a context and a record each were two objects
+ * per sentence). Its lists are filled in by the annotators.
+ */
+type Annotated = SentenceAnnotations & SentenceContext;
+
+function annotated(text: string, sentence: Sentence, tokens: Token[]): Annotated {
   return {
-    sentence: ctx.sentence,
-    tokens: ctx.tokens,
+    text,
+    sentence,
+    tokens,
     quantities: NONE,
-    times,
+    times: NONE,
     places: NONE,
     groups: NONE,
     attributions: NONE,
@@ -205,22 +212,24 @@ function annotated(ctx: SentenceContext, times: TimeExpr[]): SentenceAnnotations
  * parse). Entities are read by the events of their sentence (actors) and by the document's list of
  * mentions: without `mentions`, they are looked for only in a sentence with an event trigger.
  */
-function annotate(out: SentenceAnnotations[], contexts: SentenceContext[], mentions: boolean): void {
-  const n = contexts.length;
+function annotate(block: Annotated[], mentions: boolean): void {
+  const n = block.length;
   for (let k = 0; k < n; k++) {
-    const numbers = annotateNumbers(contexts[k]!, hasClaimQuantity);
-    out[k]!.quantities = numbers.quantities;
-    out[k]!.rates = numbers.rates;
+    const s = block[k]!;
+    const numbers = annotateNumbers(s, hasClaimQuantity);
+    s.quantities = numbers.quantities;
+    s.rates = numbers.rates;
   }
-  for (let k = 0; k < n; k++) out[k]!.places = annotatePlaces(contexts[k]!);
-  for (let k = 0; k < n; k++) out[k]!.groups = annotateGroups(contexts[k]!);
-  const claimed: number[] = [];
-  for (let k = 0; k < n; k++) if (hasClaimQuantity(out[k]!.quantities)) claimed.push(k);
-  for (const k of claimed) out[k]!.attributions = annotateAttributions(contexts[k]!);
-  for (const k of claimed) out[k]!.modalities = annotateModalities(contexts[k]!);
-  for (let k = 0; k < n; k++) out[k]!.events = annotateEvents(contexts[k]!);
+  for (let k = 0; k < n; k++) block[k]!.places = annotatePlaces(block[k]!);
+  for (let k = 0; k < n; k++) block[k]!.groups = annotateGroups(block[k]!);
+  const claimed: Annotated[] = [];
+  for (let k = 0; k < n; k++) if (hasClaimQuantity(block[k]!.quantities)) claimed.push(block[k]!);
+  for (const s of claimed) s.attributions = annotateAttributions(s);
+  for (const s of claimed) s.modalities = annotateModalities(s);
+  for (let k = 0; k < n; k++) block[k]!.events = annotateEvents(block[k]!);
   for (let k = 0; k < n; k++) {
-    if (mentions || out[k]!.events.length > 0) out[k]!.entities = annotateEntities(contexts[k]!);
+    const s = block[k]!;
+    if (mentions || s.events.length > 0) s.entities = annotateEntities(s);
   }
 }
 
@@ -262,21 +271,21 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null, withMention
   let released = 0;
   for (let from = 0; from < list.length; ) {
     const to = ordered ? blockEnd(text, list, from) : list.length;
-    const contexts: SentenceContext[] = [];
+    const block: Annotated[] = [];
     pool.nextBlock();
-    for (let k = from; k < to; k++) contexts.push({ text, sentence: list[k]!, tokens: tokenize(text, list[k]!, pool) });
-    const times = timeReader.read(contexts);
+    for (let k = from; k < to; k++) block.push(annotated(text, list[k]!, tokenize(text, list[k]!, pool)));
+    const times = timeReader.read(block);
     let t = 0;
-    for (const c of contexts) {
+    for (const s of block) {
       // the sentence's times, [first, t)
-      while (t < times.length && times[t]!.start < c.sentence.start) t++;
+      while (t < times.length && times[t]!.start < s.sentence.start) t++;
       const first = t;
-      while (t < times.length && times[t]!.start < c.sentence.end) t++;
-      sentences.push(annotated(c, t === first ? NONE : times.slice(first, t)));
+      while (t < times.length && times[t]!.start < s.sentence.end) t++;
+      if (t > first) s.times = times.slice(first, t);
+      sentences.push(s);
     }
     carryTimes(ctx, from, to);
-    const block = sentences.slice(from, to);
-    annotate(block, contexts, withMentions);
+    annotate(block, withMentions);
     for (const s of block) {
       if (tally) tally.add(s);
       if (withMentions) mentions(s, places, entities);
@@ -361,6 +370,7 @@ const NONE: never[] = [];
 function titlePlace(title: string | null): PlaceRef | null {
   if (!title) return null;
   const sentence = { start: 0, end: title.length, index: 0, section: null };
-  const found = annotatePlaces({ text: title, sentence, tokens: tokenize(title) }).find((p) => p.role === 'place');
+  // a record like every sentence's, so the annotator sees one shape of context
+  const found = annotatePlaces(annotated(title, sentence, tokenize(title))).find((p) => p.role === 'place');
   return found?.place ?? null;
 }
