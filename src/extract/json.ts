@@ -217,10 +217,10 @@ export class JsonWriter {
 }
 
 /**
- * A block's claims or events until they are written: per item, a span and a sentence (4 offsets)
- * and for claims a value (low and high, NaN for null), kept outside the heap; and the item's
- * fields in one list (CLAIM_FIELDS or EVENT_FIELDS each, in the order addClaims or addEvents
- * writes them).
+ * A block's claims or events until they are written: per item, a span and a sentence (4 offsets,
+ * which fit in 32 bits: a V8 string holds at most 2^29 characters) and for claims a value (low
+ * and high, NaN for null), kept outside the heap; and the item's fields in one list
+ * (CLAIM_FIELDS or EVENT_FIELDS each, in the order addClaims or addEvents writes them).
  */
 class Rows {
   constructor(
