@@ -223,7 +223,13 @@ export function placeClaims(
   stated: readonly (PlaceRef | null)[],
 ): ClaimDraft[] {
   // with the frame known, a draft waits for it only when there is none: it stays without a place
-  return new ClaimPlacer(ctx).add(drafts, stated);
+  return new ClaimPlacer(ctx).add(drafts, stated).drafts;
+}
+
+/** Claims as ClaimPlacer placed them, and for each where it would take the frame from if it waits for it. */
+export interface BlockClaims {
+  drafts: ClaimDraft[];
+  waits: (FrameProvenance | null)[];
 }
 
 /** A claim ClaimPlacer placed, and where it would take the frame from if it waits for it. */
@@ -239,12 +245,10 @@ class Placed {
  * document's frame may be known: the extractor learns it only once every sentence is read
  * (unless the title names a place), and lets each block's drafts go as soon as they are
  * assembled. A draft that falls back on a frame not yet known is returned without a place, and
- * `waits` says where it would take the frame from; whoever holds the draft's result gives it
+ * its `waits` says where it would take the frame from; whoever holds the draft's result gives it
  * the frame at the end (no frame: no place).
  */
 export class ClaimPlacer {
-  /** for each draft the last add() returned: where it takes the frame from, or null if it does not wait for it */
-  waits: (FrameProvenance | null)[] = [];
   /** the last claim placed, and the last one of the sentence before its sentence */
   private last: Placed | null = null;
   private lastOfPrevious: Placed | null = null;
@@ -252,7 +256,7 @@ export class ClaimPlacer {
   constructor(private readonly ctx: AssemblyContext) {}
 
   /** Places drafts that come after every draft added before (document order). */
-  add(drafts: readonly ClaimDraft[], stated: readonly (PlaceRef | null)[]): ClaimDraft[] {
+  add(drafts: readonly ClaimDraft[], stated: readonly (PlaceRef | null)[]): BlockClaims {
     const out: ClaimDraft[] = [];
     const waits: (FrameProvenance | null)[] = [];
     for (let k = 0; k < drafts.length; k++) {
@@ -282,8 +286,7 @@ export class ClaimPlacer {
       waits.push(result.waits);
       this.remember(result);
     }
-    this.waits = waits;
-    return out;
+    return { drafts: out, waits };
   }
 
   private framed(d: ClaimDraft, from: FrameProvenance): Placed {

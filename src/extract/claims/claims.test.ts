@@ -526,10 +526,14 @@ describe('ClaimPlacer: a block at a time, before the frame is known', () => {
     const all = refugees(ctx);
     // two blocks: the claim before is carried across them
     const first = placer.add(all.slice(0, 2), statedPlaces(ctx, all.slice(0, 2)));
-    const firstWaits = placer.waits;
     const second = placer.add(all.slice(2), statedPlaces(ctx, all.slice(2)));
-    expect([...first, ...second].map((d) => d.place?.name ?? null)).toEqual(['South Korea', 'South Korea', null, null]);
-    expect([...firstWaits, ...placer.waits]).toEqual([null, null, 'document', 'previous-sentence']);
+    expect([...first.drafts, ...second.drafts].map((d) => d.place?.name ?? null)).toEqual([
+      'South Korea',
+      'South Korea',
+      null,
+      null,
+    ]);
+    expect([...first.waits, ...second.waits]).toEqual([null, null, 'document', 'previous-sentence']);
   });
   it('places them as the whole document would once the frame is known', () => {
     const ctx = doc(sentences, RU);

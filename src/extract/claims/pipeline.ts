@@ -1,6 +1,6 @@
 import { attachGroup, CARRY_SENTENCES } from './attach-group.js';
 import { attachMeasure } from './attach-measure.js';
-import { ClaimPlacer, type FrameProvenance, statedPlaces } from './attach-place.js';
+import { type BlockClaims, ClaimPlacer, statedPlaces } from './attach-place.js';
 import { attachRate } from './attach-rate.js';
 import { attachSource } from './attach-source.js';
 import { attachTime } from './attach-time.js';
@@ -26,11 +26,7 @@ export const REFINERS: readonly Refiner[] = [dropNonPeople, attachMeasure, attac
  */
 export const READS_BACK = Math.max(CARRY_SENTENCES, 1);
 
-/** The claims of a block of sentences, and for each whether it waits for the document's frame (ClaimPlacer). */
-export interface BlockClaims {
-  drafts: ClaimDraft[];
-  waits: (FrameProvenance | null)[];
-}
+export type { BlockClaims } from './attach-place.js';
 
 const NO_CLAIMS: BlockClaims = { drafts: [], waits: [] };
 
@@ -59,8 +55,7 @@ export class ClaimAssembler {
       if (drafts.length === 0) return NO_CLAIMS;
     }
     const stated = statedPlaces(this.ctx, drafts);
-    drafts = this.placer.add(attachSource(this.ctx, drafts), stated);
-    return { drafts, waits: this.placer.waits };
+    return this.placer.add(attachSource(this.ctx, drafts), stated);
   }
 }
 
