@@ -78,6 +78,27 @@ describe('extractWithMentions: the JSON of claims and events', () => {
     expect(group).toEqual({ kind: 'workers', label: 'North Korean workers', implied: 'previous-sentence' });
     expect(Object.keys(group!)).toEqual(['kind', 'label', 'implied']);
   });
+  it('keeps every claim and event whole past the first chunk of rows (4,096 each)', () => {
+    // claims and events are kept as rows of integers in chunks until written; actors apart
+    const names = ['Kim Jong Un', 'Vladimir Putin', 'Sergei Shoigu'];
+    const sentences = Array.from(
+      { length: 4200 },
+      (_, k) => `In ${1950 + (k % 70)}, ${names[k % 3]} signed an agreement on ${k + 100} North Korean workers.`,
+    );
+    const { claims, events } = read(sentences.join(' ')).extraction;
+    expect(claims).toHaveLength(4200);
+    expect(events).toHaveLength(4200);
+    for (const k of [0, 4095, 4096, 4199]) {
+      expect(claims[k]!.value.low).toBe(k + 100);
+      expect(claims[k]!.time!.edtf).toBe(String(1950 + (k % 70)));
+      expect(events[k]!.actors).toEqual([names[k % 3]]);
+      expect(events[k]!.sentence[0]).toBe(claims[k]!.sentence[0]);
+    }
+    // near miss: an event without actors writes none, wherever its row falls
+    expect(
+      read(`${sentences.slice(0, 10).join(' ')} The agreement was signed.`).extraction.events.at(-1)!.actors,
+    ).toEqual([]);
+  });
 });
 
 describe('extractWithMentions: documents longer than a block of sentences', () => {

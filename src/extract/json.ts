@@ -51,164 +51,188 @@ export interface EventJson {
 
 /**
  * The contract's claims and events (../shared/eval/README.md). Each block's drafts are taken in
- * as soon as the block is assembled, so the drafts die young, and kept as rows (Rows) until the
- * end of the document, when the JSON is written. Why rows: what the extractor keeps until the
- * end is copied by each scavenge of the young generation until then, twice (~1.7 ms per MB on
- * this machine). Kept as drafts, claims and events were ~10 MB per 5 MB read; as JSON, ~16 MB
- * (a record, two span lists, a value, a group and a time each); as rows, offsets outside the
- * heap and one list of fields per block. Measured on the bundled article repeated to 5 MB:
- * rows ~6% faster in all than JSON written block by block, which was as fast as drafts.
+ * as soon as the block is assembled, so the drafts die young, and kept as numbers until the end
+ * of the document, when the JSON is written. Why numbers: what the extractor keeps until the end
+ * is copied by each scavenge of the young generation until then, twice, and V8 copies a kept
+ * object graph slowly (~2.5 ms per MB on this machine, measured with --trace-gc-nvp). So each
+ * claim and event is a row of 32-bit integers outside the heap (RowList): its offsets, and a
+ * code per field, the field's value numbered in the order first seen (Codes: a document's
+ * thousands of claims share a few hundred measures, units, times, places and sources). Only the
+ * distinct values stay on the heap. Measured on the bundled article repeated to 5 MB: a row per
+ * block as a list of the fields' values had cost ~40 of the ~75 ms the scavenges took per run;
+ * as codes, the scavenges take ~55 ms (median per run 354 -> 321 ms, 60 runs each).
  * Offsets index the original file (`doc.source`). A claim whose place is the document's frame,
  * known only at the end, waits for it (`write`).
  */
 export class JsonWriter {
-  private readonly claimRows: Rows[] = [];
-  private readonly eventRows: Rows[] = [];
+  /** per claim: span, sentence, then the codes of the fields (C_* below); and its value's low and high (NaN for null) */
+  private readonly claimRows = new RowList(CLAIM_INTS, 2);
+  /** per event: span, sentence, then the codes of the fields (E_* below) */
+  private readonly eventRows = new RowList(EVENT_INTS, 0);
+  /** the actors of each event, as codes of `actors`, together (an event's row says where) */
+  private readonly actorCodes = new RowList(1, 0);
+  private readonly approx = new Codes<Approx>();
+  private readonly measure = new Codes<Measure>();
+  private readonly unit = new Codes<string>();
+  private readonly per = new Codes<string | null>();
+  private readonly groupKind = new Codes<GroupKind | null>();
+  private readonly groupLabel = new Codes<string | null>();
+  private readonly implied = new Codes<string | undefined>();
+  private readonly times = new TimeCodes();
+  private readonly place = new Codes<PlaceRef | null>();
+  private readonly source = new Codes<string | null>();
+  private readonly modality = new Codes<Modality>();
+  private readonly rule = new Codes<string>();
+  private readonly eventType = new Codes<EventType>();
+  private readonly actors = new Codes<string>();
   private readonly placeJsons = new PlaceJsons();
 
   constructor(private readonly doc: ReadDocument) {}
 
   addClaims(block: BlockClaims): void {
     const { drafts, waits } = block;
-    if (drafts.length === 0) return;
-    const offsets = new Int32Array(drafts.length * 4);
-    const values = new Float64Array(drafts.length * 2);
-    const fields: unknown[] = new Array(drafts.length * CLAIM_FIELDS);
-    for (let k = 0, i = 0; k < drafts.length; k++, i += CLAIM_FIELDS) {
+    const rows = this.claimRows;
+    for (let k = 0; k < drafts.length; k++) {
       const d = drafts[k]!;
-      this.span(offsets, 4 * k, d.quantity);
-      this.span(offsets, 4 * k + 2, this.doc.sentences[d.sentenceIndex]!);
-      values[2 * k] = d.value.low ?? Number.NaN;
-      values[2 * k + 1] = d.value.high ?? Number.NaN;
-      const { group, time } = d;
-      fields[i] = d.value.approx;
-      fields[i + 1] = d.measure;
-      fields[i + 2] = d.unit;
-      fields[i + 3] = d.per;
-      fields[i + 4] = group ? group.kind : null;
-      fields[i + 5] = group ? group.label : null;
-      fields[i + 6] = d.implied.group;
-      fields[i + 7] = time ? time.interval.start : null;
-      fields[i + 8] = time ? time.interval.end : null;
-      fields[i + 9] = time ? time.edtf : null;
-      fields[i + 10] = time ? time.precision : null;
-      fields[i + 11] = d.implied.time;
-      fields[i + 12] = d.place;
+      const { group, time, value } = d;
+      const at = rows.add(1);
+      const row = rows.ints;
+      this.span(row, at, d.quantity);
+      this.span(row, at + 2, this.doc.sentences[d.sentenceIndex]!);
+      row[at + C_APPROX] = this.approx.code(value.approx);
+      row[at + C_MEASURE] = this.measure.code(d.measure);
+      row[at + C_UNIT] = this.unit.code(d.unit);
+      row[at + C_PER] = this.per.code(d.per);
+      row[at + C_GROUP_KIND] = this.groupKind.code(group ? group.kind : null);
+      row[at + C_GROUP_LABEL] = this.groupLabel.code(group ? group.label : null);
+      row[at + C_GROUP_IMPLIED] = this.implied.code(d.implied.group);
+      row[at + C_TIME] = this.times.code(time);
+      row[at + C_TIME_IMPLIED] = this.implied.code(d.implied.time);
+      row[at + C_PLACE] = this.place.code(d.place);
       // a claim waiting for the frame has no place yet, and says where it would take it from
-      fields[i + 13] = waits[k] ?? d.implied.place;
-      fields[i + 14] = d.source;
-      fields[i + 15] = d.modality;
-      fields[i + 16] = d.quantity.rule;
+      row[at + C_PLACE_IMPLIED] = this.implied.code(waits[k] ?? d.implied.place);
+      row[at + C_SOURCE] = this.source.code(d.source);
+      row[at + C_MODALITY] = this.modality.code(d.modality);
+      row[at + C_RULE] = this.rule.code(d.quantity.rule);
+      const v = rows.floats;
+      const vat = (at / CLAIM_INTS) * 2;
+      v[vat] = value.low ?? Number.NaN;
+      v[vat + 1] = value.high ?? Number.NaN;
     }
-    this.claimRows.push(new Rows(offsets, values, fields));
   }
 
   addEvents(events: readonly EventDraft[]): void {
-    if (events.length === 0) return;
-    const offsets = new Int32Array(events.length * 4);
-    const fields: unknown[] = new Array(events.length * EVENT_FIELDS);
-    for (let k = 0, i = 0; k < events.length; k++, i += EVENT_FIELDS) {
+    const rows = this.eventRows;
+    for (let k = 0; k < events.length; k++) {
       const e = events[k]!;
-      this.span(offsets, 4 * k, e);
-      this.span(offsets, 4 * k + 2, this.doc.sentences[e.sentenceIndex]!);
-      const { time } = e;
-      fields[i] = e.type;
-      fields[i + 1] = time ? time.interval.start : null;
-      fields[i + 2] = time ? time.interval.end : null;
-      fields[i + 3] = time ? time.edtf : null;
-      fields[i + 4] = time ? time.precision : null;
-      fields[i + 5] = e.place;
-      fields[i + 6] = e.actors;
+      const at = rows.add(1);
+      const row = rows.ints;
+      this.span(row, at, e);
+      this.span(row, at + 2, this.doc.sentences[e.sentenceIndex]!);
+      row[at + E_TYPE] = this.eventType.code(e.type);
+      row[at + E_TIME] = this.times.code(e.time);
+      row[at + E_PLACE] = this.place.code(e.place);
+      const n = e.actors.length;
+      row[at + E_ACTORS_COUNT] = n;
+      if (n === 0) continue;
+      const codes = this.actorCodes;
+      const from = codes.add(n);
+      row[at + E_ACTORS_CHUNK] = codes.chunks.length - 1;
+      row[at + E_ACTORS_FROM] = from;
+      for (let a = 0; a < n; a++) codes.ints[from + a] = this.actors.code(e.actors[a]!);
     }
-    this.eventRows.push(new Rows(offsets, NO_VALUES, fields));
   }
 
   /** The claims and events, once every block is added and the document's frame is known (or null). */
   write(frame: PlaceRef | null): { claims: ClaimJson[]; events: EventJson[] } {
+    return { claims: this.writeClaims(frame), events: this.writeEvents() };
+  }
+
+  private writeClaims(frame: PlaceRef | null): ClaimJson[] {
     const claims: ClaimJson[] = [];
-    for (const rows of this.claimRows) this.writeClaims(rows, frame, claims);
+    const implied = this.implied.values;
+    const rows = this.claimRows;
+    for (let c = 0; c < rows.chunks.length; c++) {
+      const row = rows.chunks[c]!;
+      const values = rows.floatChunks[c]!;
+      const used = rows.used(c);
+      for (let at = 0, k = 0; at < used; at += CLAIM_INTS, k += 2) {
+        const span = pair(row, at);
+        const low = values[k]!;
+        const high = values[k + 1]!;
+        const kind = this.groupKind.values[row[at + C_GROUP_KIND]!]!;
+        const groupImplied = implied[row[at + C_GROUP_IMPLIED]!];
+        const placeImplied = implied[row[at + C_PLACE_IMPLIED]!];
+        const place = this.place.values[row[at + C_PLACE]!]! ?? (placeImplied === undefined ? null : frame);
+        const label = this.groupLabel.values[row[at + C_GROUP_LABEL]!] as string;
+        claims.push(
+          new ClaimJsonRecord(
+            span,
+            this.slice(span),
+            pair(row, at + 2),
+            this.measure.values[row[at + C_MEASURE]!]!,
+            new Value(
+              Number.isNaN(low) ? null : low,
+              Number.isNaN(high) ? null : high,
+              this.approx.values[row[at + C_APPROX]!]!,
+            ),
+            this.unit.values[row[at + C_UNIT]!]!,
+            this.per.values[row[at + C_PER]!]!,
+            kind === null
+              ? null
+              : groupImplied
+                ? new ImpliedGroupJsonRecord(kind, label, groupImplied)
+                : new GroupJsonRecord(kind, label),
+            this.times.json(row[at + C_TIME]!, implied[row[at + C_TIME_IMPLIED]!]),
+            place && this.placeJsons.get(place, placeImplied),
+            this.source.values[row[at + C_SOURCE]!]!,
+            this.modality.values[row[at + C_MODALITY]!]!,
+            this.rule.values[row[at + C_RULE]!]!,
+          ),
+        );
+      }
+    }
+    return claims;
+  }
+
+  private writeEvents(): EventJson[] {
     const events: EventJson[] = [];
-    for (const rows of this.eventRows) this.writeEvents(rows, events);
-    return { claims, events };
-  }
-
-  private writeClaims(rows: Rows, frame: PlaceRef | null, claims: ClaimJson[]): void {
-    const { offsets, values, fields: f } = rows;
-    const placeJsons = this.placeJsons;
-    for (let k = 0, i = 0; i < f.length; k++, i += CLAIM_FIELDS) {
-      const span = this.pair(offsets, 4 * k);
-      const low = values[2 * k]!;
-      const high = values[2 * k + 1]!;
-      const kind = f[i + 4] as GroupKind | null;
-      const groupImplied = f[i + 6] as string | undefined;
-      const precision = f[i + 10] as TimeExpr['precision'] | null;
-      const place = (f[i + 12] as PlaceRef | null) ?? (f[i + 13] === undefined ? null : frame);
-      claims.push(
-        new ClaimJsonRecord(
-          span,
-          this.slice(span),
-          this.pair(offsets, 4 * k + 2),
-          f[i + 1] as Measure,
-          new Value(Number.isNaN(low) ? null : low, Number.isNaN(high) ? null : high, f[i] as Approx),
-          f[i + 2] as string,
-          f[i + 3] as string | null,
-          kind === null
-            ? null
-            : groupImplied
-              ? new ImpliedGroupJsonRecord(kind, f[i + 5] as string, groupImplied)
-              : new GroupJsonRecord(kind, f[i + 5] as string),
-          precision === null
-            ? null
-            : timeJson(
-                f[i + 7] as string | null,
-                f[i + 8] as string | null,
-                f[i + 9] as string,
-                precision,
-                f[i + 11] as string | undefined,
-              ),
-          place && placeJsons.get(place, f[i + 13] as string | undefined),
-          f[i + 14] as string | null,
-          f[i + 15] as Modality,
-          f[i + 16] as string,
-        ),
-      );
+    const actors = this.actors.values;
+    const rows = this.eventRows;
+    for (let c = 0; c < rows.chunks.length; c++) {
+      const row = rows.chunks[c]!;
+      const used = rows.used(c);
+      for (let at = 0; at < used; at += EVENT_INTS) {
+        const span = pair(row, at);
+        const place = this.place.values[row[at + E_PLACE]!]!;
+        const n = row[at + E_ACTORS_COUNT]!;
+        const names: string[] = [];
+        if (n > 0) {
+          const codes = this.actorCodes.chunks[row[at + E_ACTORS_CHUNK]!]!;
+          const from = row[at + E_ACTORS_FROM]!;
+          for (let a = from; a < from + n; a++) names.push(actors[codes[a]!]!);
+        }
+        events.push(
+          new EventJsonRecord(
+            span,
+            this.slice(span),
+            pair(row, at + 2),
+            this.eventType.values[row[at + E_TYPE]!]!,
+            this.times.json(row[at + E_TIME]!, undefined),
+            place && this.placeJsons.get(place, undefined),
+            names,
+          ),
+        );
+      }
     }
+    return events;
   }
 
-  private writeEvents(rows: Rows, events: EventJson[]): void {
-    const { offsets, fields: f } = rows;
-    for (let k = 0, i = 0; i < f.length; k++, i += EVENT_FIELDS) {
-      const span = this.pair(offsets, 4 * k);
-      const precision = f[i + 4] as TimeExpr['precision'] | null;
-      const place = f[i + 5] as PlaceRef | null;
-      events.push(
-        new EventJsonRecord(
-          span,
-          this.slice(span),
-          this.pair(offsets, 4 * k + 2),
-          f[i] as EventType,
-          precision === null
-            ? null
-            : timeJson(f[i + 1] as string | null, f[i + 2] as string | null, f[i + 3] as string, precision, undefined),
-          place && this.placeJsons.get(place, undefined),
-          f[i + 6] as string[],
-        ),
-      );
-    }
-  }
-
-  /** Writes a span's offsets in the original file at offsets[at], offsets[at + 1]. */
-  private span(offsets: Int32Array, at: number, span: Span): void {
+  /** Writes a span's offsets in the original file at row[at], row[at + 1]. */
+  private span(row: Int32Array, at: number, span: Span): void {
     const mapped = this.doc.spanToSource(span);
-    offsets[at] = mapped.start;
-    offsets[at + 1] = mapped.end;
-  }
-
-  // Array.of, not a literal `[start, end]`: V8 makes a literal whose objects all survive
-  // allocate in the old generation, which cost more than the rest of the claim's JSON (see
-  // TimeRecord in times/resolve.ts).
-  private pair(offsets: Int32Array, at: number): [number, number] {
-    return Array.of(offsets[at]!, offsets[at + 1]!) as [number, number];
+    row[at] = mapped.start;
+    row[at + 1] = mapped.end;
   }
 
   private slice(span: [number, number]): string {
@@ -216,24 +240,163 @@ export class JsonWriter {
   }
 }
 
-/**
- * A block's claims or events until they are written: per item, a span and a sentence (4 offsets,
- * which fit in 32 bits: a V8 string holds at most 2^29 characters) and for claims a value (low
- * and high, NaN for null), kept outside the heap; and the item's fields in one list
- * (CLAIM_FIELDS or EVENT_FIELDS each, in the order addClaims or addEvents writes them).
+/*
+ * A claim's row: its span and sentence (4 offsets, which fit in 32 bits: a V8 string holds at
+ * most 2^29 characters), then the code of each field. An event's likewise, with how many actors
+ * it has and where they are in actorCodes (chunk and offset).
  */
-class Rows {
-  constructor(
-    readonly offsets: Int32Array,
-    readonly values: Float64Array,
-    readonly fields: unknown[],
-  ) {}
+const C_APPROX = 4;
+const C_MEASURE = 5;
+const C_UNIT = 6;
+const C_PER = 7;
+const C_GROUP_KIND = 8;
+const C_GROUP_LABEL = 9;
+const C_GROUP_IMPLIED = 10;
+const C_TIME = 11;
+const C_TIME_IMPLIED = 12;
+const C_PLACE = 13;
+const C_PLACE_IMPLIED = 14;
+const C_SOURCE = 15;
+const C_MODALITY = 16;
+const C_RULE = 17;
+const CLAIM_INTS = 18;
+const E_TYPE = 4;
+const E_TIME = 5;
+const E_PLACE = 6;
+const E_ACTORS_COUNT = 7;
+const E_ACTORS_CHUNK = 8;
+const E_ACTORS_FROM = 9;
+const EVENT_INTS = 10;
+
+// Array.of, not a literal `[start, end]`: V8 makes a literal whose objects all survive
+// allocate in the old generation, which cost more than the rest of the claim's JSON (see
+// TimeRecord in times/resolve.ts).
+function pair(row: Int32Array, at: number): [number, number] {
+  return Array.of(row[at]!, row[at + 1]!) as [number, number];
 }
 
-const NO_VALUES = new Float64Array(0);
+/**
+ * Rows of `width` 32-bit integers (and `floatWidth` doubles) outside the heap, in chunks of
+ * CHUNK_ROWS rows: chunks, not one array grown by doubling, whose every new array (of up to
+ * megabytes) took longer than all the writes into it.
+ */
+class RowList {
+  readonly chunks: Int32Array[] = [];
+  readonly floatChunks: Float64Array[] = [];
+  /** the last chunk, and its doubles (empty when there are none) */
+  ints: Int32Array = NO_INTS;
+  floats: Float64Array = NO_FLOATS;
+  /** integers used in the last chunk */
+  private length = 0;
+  /** integers used in each chunk before the last */
+  private readonly filled: number[] = [];
 
-const CLAIM_FIELDS = 17;
-const EVENT_FIELDS = 7;
+  constructor(
+    private readonly width: number,
+    private readonly floatWidth: number,
+  ) {}
+
+  /**
+   * Adds `n` rows, in the last chunk (`ints`, `floats`); where their integers start. More rows than
+   * a chunk holds get a chunk of their own size.
+   */
+  add(n: number): number {
+    const size = n * this.width;
+    if (this.length + size > this.ints.length) {
+      const rows = Math.max(CHUNK_ROWS, n);
+      if (this.chunks.length > 0) this.filled.push(this.length);
+      this.ints = new Int32Array(rows * this.width);
+      this.chunks.push(this.ints);
+      if (this.floatWidth > 0) {
+        this.floats = new Float64Array(rows * this.floatWidth);
+        this.floatChunks.push(this.floats);
+      }
+      this.length = 0;
+    }
+    const at = this.length;
+    this.length += size;
+    return at;
+  }
+
+  /** Integers used in chunk `c`. */
+  used(c: number): number {
+    return c === this.chunks.length - 1 ? this.length : this.filled[c]!;
+  }
+}
+
+/** Rows per chunk: 4 K claims are 288 KB of integers, and a 5 MB document has ~15 K. */
+const CHUNK_ROWS = 4096;
+const NO_INTS = new Int32Array(0);
+const NO_FLOATS = new Float64Array(0);
+
+/**
+ * The values of one field, numbered in the order first seen: a row holds the number. Values are
+ * told apart as a Map tells keys apart (strings by their characters, objects by identity).
+ * Claims in a row mostly share a field's value (measure, unit, rule, modality), so the last one
+ * is checked before the Map.
+ */
+class Codes<V> {
+  readonly values: V[] = [];
+  private readonly numbers = new Map<V, number>();
+  private last: V | typeof NOTHING = NOTHING;
+  private lastCode = -1;
+
+  code(v: V): number {
+    if (v === this.last) return this.lastCode;
+    let c = this.numbers.get(v);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(v);
+      this.numbers.set(v, c);
+    }
+    this.last = v;
+    this.lastCode = c;
+    return c;
+  }
+}
+
+const NOTHING = Symbol('nothing');
+
+/**
+ * Times numbered by what the contract shows of them (start, end, EDTF string, precision): each
+ * time expression is an object of its own, and a document names the same few years over and
+ * over. Code 0 is no time.
+ */
+class TimeCodes {
+  private readonly list: (TimeParts | null)[] = [null];
+  private readonly byEdtf = new Map<string, TimeParts[]>();
+
+  code(t: TimeExpr | null): number {
+    if (t === null) return 0;
+    const { start, end } = t.interval;
+    let same = this.byEdtf.get(t.edtf);
+    if (same === undefined) {
+      same = [];
+      this.byEdtf.set(t.edtf, same);
+    }
+    for (const p of same) if (p.start === start && p.end === end && p.precision === t.precision) return p.code;
+    const p = new TimeParts(this.list.length, start, end, t.edtf, t.precision);
+    same.push(p);
+    this.list.push(p);
+    return p.code;
+  }
+
+  /** A time's JSON, a record of its own for each claim or event, or null for code 0. */
+  json(code: number, implied: string | undefined): TimeJson | null {
+    const p = this.list[code];
+    return p ? timeJson(p.start, p.end, p.edtf, p.precision, implied) : null;
+  }
+}
+
+class TimeParts {
+  constructor(
+    readonly code: number,
+    readonly start: string | null,
+    readonly end: string | null,
+    readonly edtf: string,
+    readonly precision: TimeExpr['precision'],
+  ) {}
+}
 
 /**
  * The JSON of each place, made once per document for each provenance and shared by every claim
