@@ -78,8 +78,9 @@ describe('extractWithMentions: the JSON of claims and events', () => {
     expect(group).toEqual({ kind: 'workers', label: 'North Korean workers', implied: 'previous-sentence' });
     expect(Object.keys(group!)).toEqual(['kind', 'label', 'implied']);
   });
-  it('keeps every claim and event whole past the first chunk of rows (4,096 each)', () => {
-    // claims and events are kept as rows of integers in chunks until written; actors apart
+  it('keeps every claim and event whole across chunks of rows, and chunks used again', () => {
+    // claims and events are kept as rows of integers in 64 KB chunks until written (744 claims or
+    // 1,638 events each; actors apart), then the chunks go to the next document
     const names = ['Kim Jong Un', 'Vladimir Putin', 'Sergei Shoigu'];
     const sentences = Array.from(
       { length: 4200 },
@@ -88,12 +89,17 @@ describe('extractWithMentions: the JSON of claims and events', () => {
     const { claims, events } = read(sentences.join(' ')).extraction;
     expect(claims).toHaveLength(4200);
     expect(events).toHaveLength(4200);
-    for (const k of [0, 4095, 4096, 4199]) {
+    for (const k of [0, 743, 744, 1637, 1638, 4199]) {
       expect(claims[k]!.value.low).toBe(k + 100);
       expect(claims[k]!.time!.edtf).toBe(String(1950 + (k % 70)));
       expect(events[k]!.actors).toEqual([names[k % 3]]);
       expect(events[k]!.sentence[0]).toBe(claims[k]!.sentence[0]);
     }
+    // the next document writes over the same chunks: nothing of this one shows through
+    const short = 'In 2019, 500 North Korean workers arrived.';
+    const alone = read(short).extraction;
+    expect(read(sentences.join(' ')).extraction.claims[4199]).toEqual(claims[4199]);
+    expect(read(short).extraction).toEqual(alone);
     // near miss: an event without actors writes none, wherever its row falls
     expect(
       read(`${sentences.slice(0, 10).join(' ')} The agreement was signed.`).extraction.events.at(-1)!.actors,

@@ -65,12 +65,12 @@ export interface EventJson {
  * known only at the end, waits for it (`write`).
  */
 export class JsonWriter {
-  /** per claim: span, sentence, then the codes of the fields (C_* below); and its value's low and high (NaN for null) */
-  private readonly claimRows = new RowList(CLAIM_INTS, 2);
+  /** per claim: span, sentence, the codes of the fields (C_* below), its value's low and high (NaN for null) */
+  private readonly claimRows = new RowList(CLAIM_INTS);
   /** per event: span, sentence, then the codes of the fields (E_* below) */
-  private readonly eventRows = new RowList(EVENT_INTS, 0);
+  private readonly eventRows = new RowList(EVENT_INTS);
   /** the actors of each event, as codes of `actors`, together (an event's row says where) */
-  private readonly actorCodes = new RowList(1, 0);
+  private readonly actorCodes = new RowList(1);
   private readonly approx = new Codes<Approx>();
   private readonly measure = new Codes<Measure>();
   private readonly unit = new Codes<string>();
@@ -115,9 +115,8 @@ export class JsonWriter {
       row[at + C_MODALITY] = this.modality.code(d.modality);
       row[at + C_RULE] = this.rule.code(d.quantity.rule);
       const v = rows.floats;
-      const vat = (at / CLAIM_INTS) * 2;
-      v[vat] = value.low ?? Number.NaN;
-      v[vat + 1] = value.high ?? Number.NaN;
+      v[(at + C_LOW) >> 1] = value.low ?? Number.NaN;
+      v[(at + C_HIGH) >> 1] = value.high ?? Number.NaN;
     }
   }
 
@@ -145,7 +144,11 @@ export class JsonWriter {
 
   /** The claims and events, once every block is added and the document's frame is known (or null). */
   write(frame: PlaceRef | null): { claims: ClaimJson[]; events: EventJson[] } {
-    return { claims: this.writeClaims(frame), events: this.writeEvents() };
+    const written = { claims: this.writeClaims(frame), events: this.writeEvents() };
+    this.claimRows.release();
+    this.eventRows.release();
+    this.actorCodes.release();
+    return written;
   }
 
   private writeClaims(frame: PlaceRef | null): ClaimJson[] {
@@ -153,13 +156,12 @@ export class JsonWriter {
     const implied = this.implied.values;
     const rows = this.claimRows;
     for (let c = 0; c < rows.chunks.length; c++) {
-      const row = rows.chunks[c]!;
-      const values = rows.floatChunks[c]!;
+      const { ints: row, floats: values } = rows.chunks[c]!;
       const used = rows.used(c);
-      for (let at = 0, k = 0; at < used; at += CLAIM_INTS, k += 2) {
+      for (let at = 0; at < used; at += CLAIM_INTS) {
         const span = pair(row, at);
-        const low = values[k]!;
-        const high = values[k + 1]!;
+        const low = values[(at + C_LOW) >> 1]!;
+        const high = values[(at + C_HIGH) >> 1]!;
         const kind = this.groupKind.values[row[at + C_GROUP_KIND]!]!;
         const groupImplied = implied[row[at + C_GROUP_IMPLIED]!];
         const placeImplied = implied[row[at + C_PLACE_IMPLIED]!];
@@ -200,7 +202,7 @@ export class JsonWriter {
     const actors = this.actors.values;
     const rows = this.eventRows;
     for (let c = 0; c < rows.chunks.length; c++) {
-      const row = rows.chunks[c]!;
+      const row = rows.chunks[c]!.ints;
       const used = rows.used(c);
       for (let at = 0; at < used; at += EVENT_INTS) {
         const span = pair(row, at);
@@ -208,7 +210,7 @@ export class JsonWriter {
         const n = row[at + E_ACTORS_COUNT]!;
         const names: string[] = [];
         if (n > 0) {
-          const codes = this.actorCodes.chunks[row[at + E_ACTORS_CHUNK]!]!;
+          const codes = this.actorCodes.chunks[row[at + E_ACTORS_CHUNK]!]!.ints;
           const from = row[at + E_ACTORS_FROM]!;
           for (let a = from; a < from + n; a++) names.push(actors[codes[a]!]!);
         }
@@ -242,8 +244,9 @@ export class JsonWriter {
 
 /*
  * A claim's row: its span and sentence (4 offsets, which fit in 32 bits: a V8 string holds at
- * most 2^29 characters), then the code of each field. An event's likewise, with how many actors
- * it has and where they are in actorCodes (chunk and offset).
+ * most 2^29 characters), then the code of each field, and a claim's value as two doubles (in the
+ * same buffer, at an even offset). An event's likewise, with how many actors it has and where they
+ * are in actorCodes (chunk and offset).
  */
 const C_APPROX = 4;
 const C_MEASURE = 5;
@@ -259,7 +262,9 @@ const C_PLACE_IMPLIED = 14;
 const C_SOURCE = 15;
 const C_MODALITY = 16;
 const C_RULE = 17;
-const CLAIM_INTS = 18;
+const C_LOW = 18;
+const C_HIGH = 20;
+const CLAIM_INTS = 22;
 const E_TYPE = 4;
 const E_TIME = 5;
 const E_PLACE = 6;
@@ -276,25 +281,26 @@ function pair(row: Int32Array, at: number): [number, number] {
 }
 
 /**
- * Rows of `width` 32-bit integers (and `floatWidth` doubles) outside the heap, in chunks of
- * CHUNK_ROWS rows: chunks, not one array grown by doubling, whose every new array (of up to
- * megabytes) took longer than all the writes into it.
+ * Rows of `width` 32-bit integers outside the heap, in chunks (Chunk) of CHUNK_BYTES, taken from
+ * the spare chunks of documents done before and given back when written (`release`): a new
+ * typed array cost tens of microseconds and the first writes into it as much again, more than
+ * all the rows a chunk holds took to write (the lines held ~1% of the extractor's profile).
  */
 class RowList {
-  readonly chunks: Int32Array[] = [];
-  readonly floatChunks: Float64Array[] = [];
-  /** the last chunk, and its doubles (empty when there are none) */
-  ints: Int32Array = NO_INTS;
-  floats: Float64Array = NO_FLOATS;
+  readonly chunks: Chunk[] = [];
+  /** the last chunk, as integers and as doubles (empty before the first) */
+  ints: Int32Array = NO_CHUNK.ints;
+  floats: Float64Array = NO_CHUNK.floats;
   /** integers used in the last chunk */
   private length = 0;
   /** integers used in each chunk before the last */
   private readonly filled: number[] = [];
+  /** integers a chunk holds: whole rows */
+  private readonly capacity: number;
 
-  constructor(
-    private readonly width: number,
-    private readonly floatWidth: number,
-  ) {}
+  constructor(private readonly width: number) {
+    this.capacity = Math.floor(CHUNK_BYTES / 4 / width) * width;
+  }
 
   /**
    * Adds `n` rows, in the last chunk (`ints`, `floats`); where their integers start. More rows than
@@ -302,15 +308,12 @@ class RowList {
    */
   add(n: number): number {
     const size = n * this.width;
-    if (this.length + size > this.ints.length) {
-      const rows = Math.max(CHUNK_ROWS, n);
+    if (this.length + size > Math.min(this.capacity, this.ints.length)) {
+      const chunk = size > this.capacity ? new Chunk(new ArrayBuffer(4 * size)) : (SPARE.pop() ?? new Chunk());
       if (this.chunks.length > 0) this.filled.push(this.length);
-      this.ints = new Int32Array(rows * this.width);
-      this.chunks.push(this.ints);
-      if (this.floatWidth > 0) {
-        this.floats = new Float64Array(rows * this.floatWidth);
-        this.floatChunks.push(this.floats);
-      }
+      this.chunks.push(chunk);
+      this.ints = chunk.ints;
+      this.floats = chunk.floats;
       this.length = 0;
     }
     const at = this.length;
@@ -322,12 +325,37 @@ class RowList {
   used(c: number): number {
     return c === this.chunks.length - 1 ? this.length : this.filled[c]!;
   }
+
+  /** Gives the chunks to the next document's rows (all of them but outsized ones, up to MAX_SPARE); the rows are gone. */
+  release(): void {
+    for (const chunk of this.chunks) {
+      if (chunk.ints.byteLength === CHUNK_BYTES && SPARE.length < MAX_SPARE) SPARE.push(chunk);
+    }
+    this.chunks.length = 0;
+    this.filled.length = 0;
+    this.ints = NO_CHUNK.ints;
+    this.floats = NO_CHUNK.floats;
+    this.length = 0;
+  }
 }
 
-/** Rows per chunk: 4 K claims are 288 KB of integers, and a 5 MB document has ~15 K. */
-const CHUNK_ROWS = 4096;
-const NO_INTS = new Int32Array(0);
-const NO_FLOATS = new Float64Array(0);
+/** One buffer seen as integers and as doubles. */
+class Chunk {
+  readonly ints: Int32Array;
+  readonly floats: Float64Array;
+
+  constructor(buffer = new ArrayBuffer(CHUNK_BYTES)) {
+    this.ints = new Int32Array(buffer);
+    this.floats = new Float64Array(buffer, 0, buffer.byteLength >> 3);
+  }
+}
+
+/** 64 KB: ~750 claims or ~1,600 events; a 5 MB document has ~15 K and ~18 K. */
+const CHUNK_BYTES = 65536;
+/** Spare chunks kept, at most (4 MB). */
+const MAX_SPARE = 64;
+const SPARE: Chunk[] = [];
+const NO_CHUNK = new Chunk(new ArrayBuffer(0));
 
 /**
  * The values of one field, numbered in the order first seen: a row holds the number. Values are
