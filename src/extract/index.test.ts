@@ -62,6 +62,27 @@ describe('extractWithMentions: the JSON of claims and events', () => {
     expect(claims[0]!.place).not.toHaveProperty('implied');
   });
 
+  it('shares the JSON of a time or a group among the claims that hold it, apart by provenance', () => {
+    const { claims } = read(
+      'In 2019, 500 North Korean workers and 600 North Korean workers arrived. Another 700 came. ' +
+        'In 2020, 800 North Korean workers left.',
+    ).extraction;
+    expect(claims.map((c) => [c.time?.edtf, c.time?.implied, c.group?.label, c.group?.implied])).toEqual([
+      ['2019', undefined, 'North Korean workers', undefined],
+      ['2019', undefined, 'North Korean workers', undefined],
+      ['2019', 'previous-sentence', 'North Korean workers', 'previous-sentence'],
+      ['2020', undefined, 'North Korean workers', undefined],
+    ]);
+    expect(claims[1]!.time).toBe(claims[0]!.time);
+    expect(claims[1]!.group).toBe(claims[0]!.group);
+    expect(claims[3]!.group).toBe(claims[0]!.group);
+    // near miss: implied, or another time, is another object
+    expect(claims[2]!.time).not.toBe(claims[0]!.time);
+    expect(claims[2]!.group).not.toBe(claims[0]!.group);
+    expect(claims[3]!.time).not.toBe(claims[0]!.time);
+    expect(claims[0]!.time).not.toHaveProperty('implied');
+  });
+
   it('writes a value with an open end as null, and a fraction as it is (kept as numbers until written)', () => {
     const { claims } = read(
       'In 2019, more than 500 North Korean workers and 2.5% of students were in Vladivostok.',
