@@ -75,8 +75,7 @@ export class JsonWriter {
   private readonly measure = new Codes<Measure>();
   private readonly unit = new Codes<string>();
   private readonly per = new Codes<string | null>();
-  private readonly groupKind = new Codes<GroupKind | null>();
-  private readonly groupLabel = new Codes<string | null>();
+  private readonly groups = new GroupCodes();
   private readonly implied = new Codes<string | undefined>();
   private readonly times = new TimeCodes();
   private readonly place = new Codes<PlaceRef | null>();
@@ -86,7 +85,6 @@ export class JsonWriter {
   private readonly eventType = new Codes<EventType>();
   private readonly actors = new Codes<string>();
   private readonly placeJsons = new PlaceJsons();
-  private readonly groupJsons = new Map<number, NonNullable<ClaimJson['group']>>();
 
   constructor(private readonly doc: ReadDocument) {}
 
@@ -104,8 +102,7 @@ export class JsonWriter {
       row[at + C_MEASURE] = this.measure.code(d.measure);
       row[at + C_UNIT] = this.unit.code(d.unit);
       row[at + C_PER] = this.per.code(d.per);
-      row[at + C_GROUP_KIND] = this.groupKind.code(group ? group.kind : null);
-      row[at + C_GROUP_LABEL] = this.groupLabel.code(group ? group.label : null);
+      row[at + C_GROUP] = this.groups.code(group);
       row[at + C_GROUP_IMPLIED] = this.implied.code(d.implied.group);
       row[at + C_TIME] = this.times.code(time);
       row[at + C_TIME_IMPLIED] = this.implied.code(d.implied.time);
@@ -178,7 +175,7 @@ export class JsonWriter {
             ),
             this.unit.values[row[at + C_UNIT]!]!,
             this.per.values[row[at + C_PER]!]!,
-            this.groupJson(row[at + C_GROUP_KIND]!, row[at + C_GROUP_LABEL]!, row[at + C_GROUP_IMPLIED]!),
+            this.groups.json(row[at + C_GROUP]!, implied[row[at + C_GROUP_IMPLIED]!]),
             this.times.json(row[at + C_TIME]!, implied[row[at + C_TIME_IMPLIED]!]),
             place && this.placeJsons.get(place, placeImplied),
             this.source.values[row[at + C_SOURCE]!]!,
@@ -224,25 +221,6 @@ export class JsonWriter {
     return events;
   }
 
-  /**
-   * The JSON of a claim's group (its codes of kind, label and where it was implied from), made
-   * once per document and shared by the claims that hold it, as places are (PlaceJsons).
-   */
-  private groupJson(kindCode: number, labelCode: number, impliedCode: number): ClaimJson['group'] {
-    const kind = this.groupKind.values[kindCode]!;
-    if (kind === null) return null;
-    // one number for the three codes: kinds and provenances are a handful, labels any number
-    const key = (labelCode * 1024 + kindCode) * 1024 + impliedCode;
-    let json = this.groupJsons.get(key);
-    if (json === undefined) {
-      const label = this.groupLabel.values[labelCode]!;
-      const implied = this.implied.values[impliedCode];
-      json = implied ? new ImpliedGroupJsonRecord(kind, label, implied) : new GroupJsonRecord(kind, label);
-      if (kindCode < 1024 && impliedCode < 1024) this.groupJsons.set(key, json);
-    }
-    return json;
-  }
-
   /** Writes a span's offsets in the original file at row[at], row[at + 1]. */
   private span(row: Int32Array, at: number, span: Span): void {
     const mapped = this.doc.spanToSource(span);
@@ -265,16 +243,16 @@ const C_APPROX = 4;
 const C_MEASURE = 5;
 const C_UNIT = 6;
 const C_PER = 7;
-const C_GROUP_KIND = 8;
-const C_GROUP_LABEL = 9;
-const C_GROUP_IMPLIED = 10;
-const C_TIME = 11;
-const C_TIME_IMPLIED = 12;
-const C_PLACE = 13;
-const C_PLACE_IMPLIED = 14;
-const C_SOURCE = 15;
-const C_MODALITY = 16;
-const C_RULE = 17;
+const C_GROUP = 8;
+const C_GROUP_IMPLIED = 9;
+const C_TIME = 10;
+const C_TIME_IMPLIED = 11;
+const C_PLACE = 12;
+const C_PLACE_IMPLIED = 13;
+const C_SOURCE = 14;
+const C_MODALITY = 15;
+const C_RULE = 16;
+// 17 unused: the doubles sit at even offsets
 const C_LOW = 18;
 const C_HIGH = 20;
 const CLAIM_INTS = 22;
@@ -423,28 +401,16 @@ class TimeCodes {
     return p.code;
   }
 
-  /** A time's JSON, a record of its own for each claim or event, or null for code 0. */
+  /** A time's JSON as stated or implied from `implied`, shared; null for code 0. */
   json(code: number, implied: string | undefined): TimeJson | null {
     const p = this.list[code];
-    if (!p) return null;
-    if (implied === undefined) {
-      p.stated ??= timeJson(p.start, p.end, p.edtf, p.precision, undefined);
-      return p.stated;
-    }
-    p.implied ??= new Map();
-    let json = p.implied.get(implied);
-    if (json === undefined) {
-      json = timeJson(p.start, p.end, p.edtf, p.precision, implied);
-      p.implied.set(implied, json);
-    }
-    return json;
+    return p ? shared(p.jsons, p, implied, timePartsJson) : null;
   }
 }
 
 class TimeParts {
-  /** its JSON as stated, and as implied from each provenance, made once and shared */
-  stated: TimeJson | null = null;
-  implied: Map<string, TimeJson> | null = null;
+  /** its JSON by provenance ('' when stated) */
+  readonly jsons = new Map<string, TimeJson>();
 
   constructor(
     readonly code: number,
@@ -455,12 +421,78 @@ class TimeParts {
   ) {}
 }
 
+const timePartsJson = (p: TimeParts, implied: string | undefined): TimeJson =>
+  timeJson(p.start, p.end, p.edtf, p.precision, implied);
+
+/**
+ * Groups numbered by kind and label, as TimeCodes numbers times; code 0 is no group. Each
+ * group's JSON is made once per provenance and shared (see PlaceJsons).
+ */
+class GroupCodes {
+  private readonly list: (GroupParts | null)[] = [null];
+  private readonly byLabel = new Map<string, GroupParts[]>();
+
+  code(g: { kind: GroupKind; label: string } | null): number {
+    if (g === null) return 0;
+    let same = this.byLabel.get(g.label);
+    if (same === undefined) {
+      same = [];
+      this.byLabel.set(g.label, same);
+    }
+    for (const p of same) if (p.kind === g.kind) return p.code;
+    const p = new GroupParts(this.list.length, g.kind, g.label);
+    same.push(p);
+    this.list.push(p);
+    return p.code;
+  }
+
+  /** A group's JSON as stated or implied from `implied`, shared; null for code 0. */
+  json(code: number, implied: string | undefined): ClaimJson['group'] {
+    const p = this.list[code];
+    return p ? shared(p.jsons, p, implied, groupPartsJson) : null;
+  }
+}
+
+class GroupParts {
+  /** its JSON by provenance ('' when stated) */
+  readonly jsons = new Map<string, NonNullable<ClaimJson['group']>>();
+
+  constructor(
+    readonly code: number,
+    readonly kind: GroupKind,
+    readonly label: string,
+  ) {}
+}
+
+const groupPartsJson = (p: GroupParts, implied: string | undefined): NonNullable<ClaimJson['group']> =>
+  implied ? new ImpliedGroupJsonRecord(p.kind, p.label, implied) : new GroupJsonRecord(p.kind, p.label);
+
+/**
+ * The JSON of one value for provenance `implied` (undefined: stated) from `made`, its JSON by
+ * provenance ('' when stated), made by `make` the first time: the way places, times and groups
+ * share their JSON.
+ */
+function shared<P, T>(
+  made: Map<string, T>,
+  parts: P,
+  implied: string | undefined,
+  make: (parts: P, implied: string | undefined) => T,
+): T {
+  const key = implied ?? '';
+  let json = made.get(key);
+  if (json === undefined) {
+    json = make(parts, implied);
+    made.set(key, json);
+  }
+  return json;
+}
+
 /**
  * The JSON of each place, made once per document for each provenance and shared by every claim
  * and event that holds it: a document's claims and events all stay alive until it is done, and
  * each scavenge of the young generation until then copies what is alive. A document's thousands
  * of claims and events name a handful of places; one object each was ~3 MB of the ~40 MB kept
- * while extracting 5 MB. Times (TimeCodes) and groups (groupJson) are shared the same way: the
+ * while extracting 5 MB. Times (TimeCodes) and groups (GroupCodes) are shared the same way: the
  * JSON is written in one burst at the end, and the scavenges during it copy all that is written
  * so far (sharing them took the scavenges of a 5 MB run from ~65 to ~35 ms, and the run's median
  * from 327 to 295 ms). Shared objects are read-only; applyPatch copies what it changes.
@@ -475,13 +507,7 @@ class PlaceJsons {
       byProvenance = new Map();
       this.made.set(p, byProvenance);
     }
-    const key = implied ?? '';
-    let json = byProvenance.get(key);
-    if (json === undefined) {
-      json = placeJson(p, implied);
-      byProvenance.set(key, json);
-    }
-    return json;
+    return shared(byProvenance, p, implied, placeJson);
   }
 }
 
