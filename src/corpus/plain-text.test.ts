@@ -166,3 +166,29 @@ describe('plain text reader', () => {
     expect(doc.sentences[0]?.start).toBe(src.indexOf('Body one.'));
   });
 });
+
+describe('a long document', () => {
+  // 20,000 sentences in 2,000 sections: past the size where the lists of lines, blocks and
+  // sentences are large objects, so made at their final size (placeSentences) or of records
+  // made by `new` (Line, Block). Near miss: a list with a hole or a stale index would fail below.
+  const parts: string[] = [];
+  for (let s = 0; s < 2000; s++) {
+    parts.push(`== Part ${s} ==`, '');
+    for (let p = 0; p < 5; p++) parts.push(`Sentence ${s}.${p} one. Sentence ${s}.${p} two.`, '');
+  }
+  const doc = readDocument(parts.join('\n'), { format: 'mediawiki' });
+  const plain = readDocument(parts.join('\n').replaceAll(/== (Part \d+) ==/g, '$1'), { format: 'text' });
+
+  it('numbers every sentence in order, with no hole, each in its own section', () => {
+    expect(doc.sentences).toHaveLength(20_000);
+    expect(Object.keys(doc.sentences)).toHaveLength(20_000);
+    const wrong = doc.sentences.filter((s, i) => s.index !== i || s.section !== Math.floor(i / 10));
+    expect(wrong).toEqual([]);
+    expect(sentences(doc)[12_345]).toBe('Sentence 1234.2 two.');
+  });
+
+  it('reads the same text without markup into the same sentences', () => {
+    expect(sentences(plain)).toEqual(sentences(doc));
+    expect(plain.sentences.every((s, i) => s.index === i)).toBe(true);
+  });
+});

@@ -15,18 +15,40 @@ import { isSpaceCode } from './sentences.js';
 
 type LineKind = 'blank' | 'heading' | 'bullet' | 'cells' | 'skip' | 'plain';
 
-interface Line {
-  /** first character of the line */
-  start: number;
-  /** trimmed content [ts, te) */
-  ts: number;
-  te: number;
-  kind: LineKind;
+/**
+ * A line, trimmed and classified. Made by `new` of a class, not an object literal: plain text
+ * keeps every line while it is read, and V8 makes a literal whose objects survive a scavenge
+ * allocate in the old generation ("pretenuring"; see TimeRecord in extract/times/resolve.ts).
+ * Every line was then written to fresh old-generation pages, each a page fault (~12 µs on this
+ * machine): ~380 of the ~2,200 faults of an extract() of the bundled article repeated to 5 MB.
+ */
+class Line {
+  kind: LineKind = 'plain';
   /** bullet: where the item's text starts; heading: the title span */
   contentStart: number;
-  level: number;
+  level = 0;
   titleStart: number;
   titleEnd: number;
+
+  constructor(
+    /** first character of the line */
+    readonly start: number,
+    /** trimmed content [ts, te) */
+    readonly ts: number,
+    readonly te: number,
+  ) {
+    this.contentStart = ts;
+    this.titleStart = ts;
+    this.titleEnd = te;
+  }
+}
+
+/** A prose block, by `new` for the same reason as Line: a document's blocks live until it is read. */
+class Block implements Span {
+  constructor(
+    public start: number,
+    public end: number,
+  ) {}
 }
 
 export function readPlainText(source: string, bodyStart: number, mediawiki: boolean): ReaderOutput {
@@ -57,7 +79,7 @@ function eachLine(source: string, from: number, mediawiki: boolean, visit: (line
     let te = end;
     while (ts < te && isSpaceCode(source.charCodeAt(ts))) ts++;
     while (te > ts && isSpaceCode(source.charCodeAt(te - 1))) te--;
-    const line: Line = { start, ts, te, kind: 'plain', contentStart: ts, level: 0, titleStart: ts, titleEnd: te };
+    const line = new Line(start, ts, te);
     classify(source, line, mediawiki);
     visit(line);
     if (nl < 0) break;
@@ -149,7 +171,7 @@ function readWikiLine(source: string, line: Line, blocks: Span[], headings: Head
       break;
     case 'plain':
     case 'bullet':
-      if (line.contentStart < line.te) blocks.push({ start: line.contentStart, end: line.te });
+      if (line.contentStart < line.te) blocks.push(new Block(line.contentStart, line.te));
       break;
     case 'cells':
       pushCells(source, line, blocks);
@@ -173,7 +195,7 @@ function pushCells(source: string, line: Line, blocks: Span[]): void {
     let ce = e;
     while (cs < ce && isSpaceCode(source.charCodeAt(cs))) cs++;
     while (ce > cs && isSpaceCode(source.charCodeAt(ce - 1))) ce--;
-    if (cs < ce) blocks.push({ start: cs, end: ce });
+    if (cs < ce) blocks.push(new Block(cs, ce));
     s = e + 2;
   }
 }
@@ -196,14 +218,14 @@ function readTextLines(source: string, lines: Line[], blocks: Span[], headings: 
       headings.push(headingOf(source, line));
     } else if (line.kind === 'bullet') {
       close();
-      open = { start: line.contentStart, end: line.te };
+      open = new Block(line.contentStart, line.te);
       openKind = 'bullet';
     } else if (open !== null && ((openKind === 'bullet' && indented) || (openKind === 'plain' && wrapped))) {
       // a bullet's indented continuation, or the next line of a hard-wrapped paragraph
       open.end = line.te;
     } else {
       close();
-      open = { start: line.ts, end: line.te };
+      open = new Block(line.ts, line.te);
       openKind = 'plain';
     }
   }

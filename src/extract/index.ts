@@ -257,7 +257,9 @@ interface Assembled {
 function annotateAndAssemble(doc: ReadDocument, date: string | null, withMentions: boolean): Assembled {
   const { text, sentences: list } = doc;
   const title = doc.meta.title;
-  const sentences: SentenceAnnotations[] = [];
+  // its final size at once, as doc.sentences is (see placeSentences): grown by push, each copy
+  // past 16k sentences was written to freshly mapped pages
+  const sentences: SentenceAnnotations[] = new Array(list.length);
   const titleFrame = titlePlace(title);
   // the title's place is the frame from the start; otherwise the frame is the tally's, at the end
   const ctx: AssemblyContext = { text, title, sentences, frame: titleFrame };
@@ -278,13 +280,14 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null, withMention
     for (let k = from; k < to; k++) block.push(annotated(text, list[k]!, tokenize(text, list[k]!, pool)));
     const times = timeReader.read(block);
     let t = 0;
-    for (const s of block) {
+    for (let k = 0; k < block.length; k++) {
+      const s = block[k]!;
       // the sentence's times, [first, t)
       while (t < times.length && times[t]!.start < s.sentence.start) t++;
       const first = t;
       while (t < times.length && times[t]!.start < s.sentence.end) t++;
       if (t > first) s.times = times.slice(first, t);
-      sentences.push(s);
+      sentences[from + k] = s;
     }
     carryTimes(ctx, from, to);
     annotate(block, withMentions);
