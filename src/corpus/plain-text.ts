@@ -203,33 +203,38 @@ function pushCells(source: string, line: Line, blocks: Span[]): void {
 function readTextLines(source: string, lines: Line[], blocks: Span[], headings: Heading[]): void {
   const wrapped = isHardWrapped(lines);
   markHeadings(source, lines);
-  let open: Span | null = null;
+  let open: Block | null = null;
   let openKind: LineKind = 'blank';
-  const close = () => {
-    if (open !== null && open.start < open.end) blocks.push(open);
-    open = null;
-  };
   for (const line of lines) {
     const indented = line.ts > line.start;
     if (line.kind === 'blank') {
-      close();
+      open = close(open, blocks);
     } else if (line.kind === 'heading') {
-      close();
+      open = close(open, blocks);
       headings.push(headingOf(source, line));
     } else if (line.kind === 'bullet') {
-      close();
+      close(open, blocks);
       open = new Block(line.contentStart, line.te);
       openKind = 'bullet';
     } else if (open !== null && ((openKind === 'bullet' && indented) || (openKind === 'plain' && wrapped))) {
       // a bullet's indented continuation, or the next line of a hard-wrapped paragraph
       open.end = line.te;
     } else {
-      close();
+      close(open, blocks);
       open = new Block(line.ts, line.te);
       openKind = 'plain';
     }
   }
-  close();
+  close(open, blocks);
+}
+
+/**
+ * Ends the open block, keeping it unless empty; null, the block now open. A function apart, not
+ * a closure made per document: optimised code for one closure was thrown away at the next.
+ */
+function close(open: Block | null, blocks: Span[]): null {
+  if (open !== null && open.start < open.end) blocks.push(open);
+  return null;
 }
 
 /**

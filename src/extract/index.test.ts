@@ -158,3 +158,26 @@ describe('extractWithMentions: documents longer than a block of sentences', () =
     expect(claim.place).toMatchObject({ name: 'Kamchatka Peninsula', implied: 'document' });
   });
 });
+
+describe('extract: one document after another', () => {
+  // The token records of one document are reused by the next (a pool for every document), so a
+  // document's result must not depend on what was read before it: here a block of one sentence of
+  // 12,000 tokens (more records than the pool keeps) and a document of ordinary sentences.
+  const ordinary =
+    'In 2006, roughly 10,000 North Korean workers were in Russia, according to one estimate. ' +
+    'Kim Jong Un visited Vladivostok in April 2019. About 2,000 students came in the 1950s.';
+  const giant = `${Array.from({ length: 4000 }, (_, i) => `worker ${i},`).join(' ')} and 500 more.`;
+  const json = (text: string) => JSON.stringify(extract(readDocument(text, { format: 'text' })));
+
+  it('gives each document the result it has alone', () => {
+    const alone = json(ordinary);
+    const giantAlone = json(giant);
+    expect(json(ordinary)).toBe(alone);
+    expect(json(giant)).toBe(giantAlone);
+    expect(json(ordinary)).toBe(alone);
+    expect(JSON.parse(alone).claims.map((c: { text: string }) => c.text)).toEqual([
+      'roughly 10,000',
+      'About 2,000',
+    ]);
+  });
+});

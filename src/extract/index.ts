@@ -269,8 +269,7 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null, withMention
   const places = new Map<string, PlaceRef>();
   const entities = new EntityMentions();
   const timeReader = new TimeReader({ date });
-  // a block's tokens are let go with its sentences, a block later (see LetGo): records to reuse
-  const pool = new TokenPool();
+  const pool = POOL;
   const ordered = inOrder(list);
   let released = 0;
   for (let from = 0; from < list.length; ) {
@@ -300,8 +299,19 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null, withMention
     for (; released < to - READS_BACK; released++) sentences[released] = LET_GO;
     from = to;
   }
-  return { ...json.write(titleFrame ?? tally?.frame() ?? null), places, entities };
+  pool.endDocument();
+  const { claims: claimList, events } = json.write(titleFrame ?? tally?.frame() ?? null);
+  return { claims: claimList, events, places, entities };
 }
+
+/**
+ * Token records to reuse, one pool for every document: a block's tokens are let go with its
+ * sentences, a block later (see LetGo), and all of a document's once it is assembled. A pool per
+ * document allocated a new set of records for each, which the collector then copied twice into
+ * the old generation, onto freshly mapped pages. Extraction is synchronous: no two documents
+ * take from it at once.
+ */
+const POOL = new TokenPool();
 
 /** Adds the gazetteer places (role place) and the entities a sentence names. */
 function mentions(s: SentenceAnnotations, places: Map<string, PlaceRef>, entities: EntityMentions): void {

@@ -77,6 +77,15 @@ export class TokenPool {
     this.used = 0;
   }
 
+  /**
+   * Ends a document: none of its tokens may be read after this. Each generation keeps at most
+   * POOL_KEPT records for the next document (a block of one giant sentence is let go).
+   */
+  endDocument(): void {
+    for (const g of this.generations) if (g.length > POOL_KEPT) g.length = POOL_KEPT;
+    this.nextBlock();
+  }
+
   take(start: number, end: number, text: string, lower: string, type: Token['type'], id: number, bits: number): Token {
     const records = this.current;
     if (this.used < records.length) {
@@ -102,6 +111,9 @@ export class TokenPool {
  * one more for good measure: tokens are reused two blocks after they were let go.
  */
 const POOL_GENERATIONS = 3;
+
+/** Records a generation keeps from one document to the next: more than a block of ordinary sentences. */
+const POOL_KEPT = 4096;
 
 /** Character classes, one bit each so a test is one mask. */
 const SPACE = 1;

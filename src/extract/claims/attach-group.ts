@@ -4,6 +4,7 @@ import {
   type ClaimDraft,
   copyDraft,
   impliedWith,
+  mapDrafts,
   type Provenance,
   type Refiner,
 } from './draft.js';
@@ -66,7 +67,7 @@ function carried(ctx: AssemblyContext, d: ClaimDraft): { group: ClaimDraft['grou
  * to 20,000 were present" counts the lumberjacks of the sentence before), marked implied.
  */
 export const attachGroup: Refiner = (ctx, drafts) =>
-  drafts.map((d) => {
+  mapDrafts(drafts, (d) => {
     const s = ctx.sentences[d.sentenceIndex]!;
     const strong = s.groups.filter((g) => !isWeak(g));
     let pick: GroupMention | undefined = d.counts && !isWeak(d.counts) ? d.counts : undefined;

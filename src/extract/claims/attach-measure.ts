@@ -1,6 +1,6 @@
 import { nthToken, SpellingMemo } from '../tokenize.js';
 import type { Measure, Token } from '../types.js';
-import { copyDraft, type Refiner } from './draft.js';
+import { copyDraft, mapDrafts, type Refiner } from './draft.js';
 import { CLAUSE_BREAKS, MEASURE_WORDS } from './lexicon.js';
 import { tokenAt } from './positions.js';
 
@@ -41,7 +41,7 @@ function scan(tokens: readonly Token[], from: number, step: 1 | -1, skip: (t: To
  * counts people by origin: arrivals. Shares and money keep their measure.
  */
 export const attachMeasure: Refiner = (ctx, drafts) =>
-  drafts.map((d) => {
+  mapDrafts(drafts, (d) => {
     if (d.unit !== 'person') return d;
     const s = ctx.sentences[d.sentenceIndex]!;
     const inGroup = (t: Token) => d.counts !== null && t.start >= d.counts.start && t.end <= d.counts.end;

@@ -1,4 +1,4 @@
-import { copyDraft, type Refiner } from './draft.js';
+import { copyDraft, mapDrafts, type Refiner } from './draft.js';
 import { CLAUSE_BREAKS } from './lexicon.js';
 import { crosses } from './positions.js';
 
@@ -7,7 +7,7 @@ import { crosses } from './positions.js';
  * North Koreans entered Russia on work visas annually" -> per year. Shares have no rate.
  */
 export const attachRate: Refiner = (ctx, drafts) =>
-  drafts.map((d) => {
+  mapDrafts(drafts, (d) => {
     if (d.per !== null || d.unit === 'percent') return d;
     const s = ctx.sentences[d.sentenceIndex]!;
     if (s.rates.length === 0) return d;

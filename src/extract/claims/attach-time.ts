@@ -4,6 +4,7 @@ import {
   type CarriedTime,
   copyDraft,
   impliedWith,
+  mapDrafts,
   type Provenance,
   type Refiner,
 } from './draft.js';
@@ -109,7 +110,7 @@ export function carryTimes(ctx: AssemblyContext, from: number, to: number): void
 
 /** Attaches each claim's time: stated in its sentence, else carried from before (implied). */
 export const attachTime: Refiner = (ctx, drafts) =>
-  drafts.map((d) => {
+  mapDrafts(drafts, (d) => {
     const found = timeFor(ctx, d.sentenceIndex, d.quantity);
     if (!found) return d;
     const c = copyDraft(d);
