@@ -12,6 +12,7 @@ import {
   type ReadDocument,
   readDocument,
 } from './index.js';
+import { SentenceTable } from './sections.js';
 
 const SHARED = new URL('../../test/fixtures/eval/', import.meta.url).pathname;
 const sentences = (doc: ReadDocument): string[] => doc.sentences.map((s) => doc.text.slice(s.start, s.end));
@@ -98,6 +99,44 @@ describe('readDocument and loadDocument', () => {
     const doc = loadDocument(path);
     expect(doc.format).toBe('html');
     expect(sentences(doc)).toEqual(['Hello there.', 'General Kenobi.']);
+  });
+});
+
+describe("a document's sentences: the table and the list", () => {
+  const text = '= T =\n\nOne here. Two here.\n\n== S ==\n\nThree here.';
+  const doc = readDocument(text, { format: 'mediawiki' });
+
+  it('holds each sentence as columns: start, end and section, the list made from them when first read', () => {
+    const t = doc.sentenceTable;
+    expect(t.length).toBe(3);
+    expect([t.start(2), t.end(2)]).toEqual([text.indexOf('Three'), text.length]);
+    expect(t.sentence(0)).toEqual({ start: 7, end: 16, index: 0, section: 0 });
+    expect(t.sentence(2)).toEqual({ start: text.indexOf('Three'), end: text.length, index: 2, section: 1 });
+    expect(doc.sentences).toEqual(t.records());
+    expect(sentences(doc)).toEqual(['One here.', 'Two here.', 'Three here.']);
+  });
+
+  it('gives the same list each time it is read, and to a spread or JSON of the document', () => {
+    expect(doc.sentences).toBe(doc.sentences);
+    expect({ ...doc }.sentences).toBe(doc.sentences);
+    expect(JSON.parse(JSON.stringify(doc)).sentences).toEqual(doc.sentences);
+  });
+
+  it('says null for a sentence before the first heading (near miss: section 0)', () => {
+    const plain = readDocument('Before any heading.\n\n== S ==\n\nAfter it.', { format: 'mediawiki' });
+    expect(plain.sentences.map((s) => s.section)).toEqual([null, 0]);
+    expect(plain.sentenceTable.sentence(0).section).toBeNull();
+  });
+
+  it('makes a table of sentence objects with their own sections and indexes in order', () => {
+    const t = SentenceTable.of([
+      { start: 0, end: 4, index: 0, section: null },
+      { start: 5, end: 9, index: 1, section: 3 },
+    ]);
+    expect(t.records()).toEqual([
+      { start: 0, end: 4, index: 0, section: null },
+      { start: 5, end: 9, index: 1, section: 3 },
+    ]);
   });
 });
 

@@ -1,11 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import type { Sentence } from '../extract/types.js';
 import { readFrontMatter } from './front-matter.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import { readPlainText } from './plain-text.js';
 import type { ReaderOutput } from './reader.js';
-import { buildSections, placeSentences } from './sections.js';
+import { buildSections, SentenceTable } from './sections.js';
 import { splitSentences } from './sentences.js';
 import type { DocumentFormat, ReadDocument } from './types.js';
 
@@ -174,14 +175,20 @@ export function readDocument(source: string, opts: ReadOptions = {}): ReadDocume
   const front = readFrontMatter(source, path);
   const out = readBody(source, front.bodyStart, format);
   const sections = buildSections(out.headings, out.text.length);
-  const sentences = placeSentences(splitSentences(out.text, out.blocks), sections);
+  const sentenceTable = new SentenceTable(splitSentences(out.text, out.blocks), sections);
+  let sentences: Sentence[] | null = null;
   return {
     format,
     source,
     text: out.text,
     meta: { ...front.meta, title: front.meta.title ?? out.title },
     sections,
-    sentences,
+    // an own enumerable property, so a spread or JSON.stringify of the document still holds them
+    get sentences(): Sentence[] {
+      sentences ??= sentenceTable.records();
+      return sentences;
+    },
+    sentenceTable,
     toSource: out.toSource,
     spanToSource: out.spanToSource,
   };

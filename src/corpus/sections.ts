@@ -40,25 +40,68 @@ export function buildSections(headings: readonly Heading[], textEnd: number): Se
   return sections;
 }
 
-/** Numbers the sentences and gives each the innermost section holding its start. */
-export function placeSentences(spans: readonly Span[], sections: readonly Section[]): Sentence[] {
-  // Its final size at once: a list grown by push is copied at each growth, and past 16k sentences
-  // each copy is a large object written to freshly mapped pages (~140 page faults of ~12 µs each
-  // per 37k sentences, against ~75 for the one list).
-  const sentences: Sentence[] = new Array(spans.length);
-  let k = -1;
-  for (let i = 0; i < spans.length; i++) {
-    const span = spans[i]!;
-    while (k + 1 < sections.length && (sections[k + 1]?.start ?? Number.POSITIVE_INFINITY) <= span.start) k++;
-    sentences[i] = new SentenceRecord(span.start, span.end, i, k < 0 ? null : k);
+/**
+ * A document's sentences as columns of integers: start, end and section (-1 for none) of each,
+ * numbered in order, each in the innermost section holding its start. Why not a list of sentence
+ * objects: a document keeps its sentences as long as it lives, so the collector copied every
+ * object twice into the old generation while the extractor ran, onto freshly mapped pages (a page
+ * fault costs ~12 µs on this machine): ~2 MB and ~1,000 faults per 5 MB read. The extractor
+ * reads the columns and makes a sentence object per block, let go with it; `records()` makes the
+ * list of objects for whoever asks for `ReadDocument.sentences`.
+ */
+export class SentenceTable {
+  /** start, end, section of sentence i at 3i, 3i + 1, 3i + 2 */
+  private readonly cols: Int32Array;
+  readonly length: number;
+
+  constructor(spans: readonly Span[], sections: readonly Section[]) {
+    this.length = spans.length;
+    this.cols = new Int32Array(3 * spans.length);
+    let k = -1;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i]!;
+      while (k + 1 < sections.length && (sections[k + 1]?.start ?? Number.POSITIVE_INFINITY) <= span.start) k++;
+      this.cols[3 * i] = span.start;
+      this.cols[3 * i + 1] = span.end;
+      this.cols[3 * i + 2] = k;
+    }
   }
-  return sentences;
+
+  /** The table of sentences given as objects (their own sections, in their order). */
+  static of(sentences: readonly Sentence[]): SentenceTable {
+    const table = new SentenceTable(sentences, []);
+    for (let i = 0; i < sentences.length; i++) table.cols[3 * i + 2] = sentences[i]!.section ?? -1;
+    return table;
+  }
+
+  start(i: number): number {
+    return this.cols[3 * i]!;
+  }
+
+  end(i: number): number {
+    return this.cols[3 * i + 1]!;
+  }
+
+  /** A new object for sentence i, its index i. */
+  sentence(i: number): Sentence {
+    const section = this.cols[3 * i + 2]!;
+    return new SentenceRecord(this.cols[3 * i]!, this.cols[3 * i + 1]!, i, section < 0 ? null : section);
+  }
+
+  /** Every sentence as an object, in order. */
+  records(): Sentence[] {
+    // at its final size at once: grown by push past 16k sentences, each copy was a large object
+    // written to freshly mapped pages
+    const list: Sentence[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) list[i] = this.sentence(i);
+    return list;
+  }
 }
 
 /**
- * A sentence, by `new` of a class and not a literal: it is kept as long as its document, and V8
- * makes a literal whose objects all survive allocate in the old generation, slowly while the
- * extractor runs (see TimeRecord in extract/times/resolve.ts).
+ * A sentence, by `new` of a class and not a literal: V8 makes a literal whose objects all survive
+ * allocate in the old generation, slowly while the extractor runs (see TimeRecord in
+ * extract/times/resolve.ts).
  */
 class SentenceRecord implements Sentence {
   constructor(

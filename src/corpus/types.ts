@@ -1,4 +1,5 @@
 import type { Sentence, Span } from '../extract/types.js';
+import type { SentenceTable } from './sections.js';
 
 export type DocumentFormat = 'mediawiki' | 'markdown' | 'html' | 'text';
 
@@ -36,7 +37,10 @@ export interface ReadDocument {
   text: string;
   meta: DocumentMeta;
   sections: Section[];
-  sentences: Sentence[];
+  /** made from `sentenceTable` when first read, then the same list */
+  readonly sentences: Sentence[];
+  /** the sentences as columns, what the extractor reads (see SentenceTable) */
+  readonly sentenceTable: SentenceTable;
   /**
    * maps an offset into `text` to an offset into `source` (identity for text and MediaWiki).
    * Where markup was removed, one text offset is two source positions (after "bold" and before

@@ -175,9 +175,6 @@ describe('extract: one document after another', () => {
     expect(json(ordinary)).toBe(alone);
     expect(json(giant)).toBe(giantAlone);
     expect(json(ordinary)).toBe(alone);
-    expect(JSON.parse(alone).claims.map((c: { text: string }) => c.text)).toEqual([
-      'roughly 10,000',
-      'About 2,000',
-    ]);
+    expect(JSON.parse(alone).claims.map((c: { text: string }) => c.text)).toEqual(['roughly 10,000', 'About 2,000']);
   });
 });

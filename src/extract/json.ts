@@ -97,7 +97,7 @@ export class JsonWriter {
       const at = rows.add(1);
       const row = rows.ints;
       this.span(row, at, d.quantity);
-      this.span(row, at + 2, this.doc.sentences[d.sentenceIndex]!);
+      this.sentenceSpan(row, at + 2, d.sentenceIndex);
       row[at + C_APPROX] = this.approx.code(value.approx);
       row[at + C_MEASURE] = this.measure.code(d.measure);
       row[at + C_UNIT] = this.unit.code(d.unit);
@@ -125,7 +125,7 @@ export class JsonWriter {
       const at = rows.add(1);
       const row = rows.ints;
       this.span(row, at, e);
-      this.span(row, at + 2, this.doc.sentences[e.sentenceIndex]!);
+      this.sentenceSpan(row, at + 2, e.sentenceIndex);
       row[at + E_TYPE] = this.eventType.code(e.type);
       row[at + E_TIME] = this.times.code(e.time);
       row[at + E_PLACE] = this.place.code(e.place);
@@ -219,6 +219,12 @@ export class JsonWriter {
       }
     }
     return events;
+  }
+
+  /** Writes sentence i's offsets in the original file at row[at], row[at + 1]. */
+  private sentenceSpan(row: Int32Array, at: number, i: number): void {
+    const table = this.doc.sentenceTable;
+    this.span(row, at, { start: table.start(i), end: table.end(i) });
   }
 
   /** Writes a span's offsets in the original file at row[at], row[at + 1]. */
