@@ -169,7 +169,7 @@ describe('plain text reader', () => {
 
 describe('a long document', () => {
   // 20,000 sentences in 2,000 sections: past the size where the lists of lines, blocks and
-  // sentences are large objects, so made at their final size (placeSentences) or of records
+  // sentences are large objects, so made at their final size (SentenceTable) or of records
   // made by `new` (Line, Block). Near miss: a list with a hole or a stale index would fail below.
   const parts: string[] = [];
   for (let s = 0; s < 2000; s++) {
