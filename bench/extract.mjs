@@ -22,12 +22,17 @@ for (let i = 0; i < WARMUP; i++) for (const run of Object.values(engines)) run()
 // tens of percent from second to second, and a drift during one engine's runs alone would
 // skew the ratios.
 const times = Object.fromEntries(Object.keys(engines).map((name) => [name, []]));
+// Page faults too: on this machine each costs ~12 us, so memory touched for the first time
+// (the old generation grown by promotions, large objects) is a cost of its own (see README).
+const faults = Object.fromEntries(Object.keys(engines).map((name) => [name, []]));
 const found = {};
 for (let i = 0; i < RUNS; i++) {
   for (const [name, run] of Object.entries(engines)) {
+    const f0 = process.resourceUsage().minorPageFault;
     const t0 = performance.now();
     found[name] = run();
     times[name].push(performance.now() - t0);
+    faults[name].push(process.resourceUsage().minorPageFault - f0);
   }
 }
 const mbps = {};
@@ -35,8 +40,9 @@ for (const name of Object.keys(engines)) {
   const sorted = [...times[name]].sort((a, b) => a - b);
   const ms = sorted[Math.floor(RUNS / 2)];
   mbps[name] = mb / (ms / 1000);
+  const pageFaults = [...faults[name]].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
   console.log(
-    `${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${mbps[name].toFixed(2).padStart(7)} MB/s  (${found[name]} items; runs ${sorted.map((t) => t.toFixed(0)).join(' ')} ms)`,
+    `${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${mbps[name].toFixed(2).padStart(7)} MB/s  (${found[name]} items; runs ${sorted.map((t) => t.toFixed(0)).join(' ')} ms; ${pageFaults} page faults)`,
   );
 }
 const r = (x) => x.toFixed(2);
