@@ -12,7 +12,6 @@ import {
   type ReadDocument,
   readDocument,
 } from './index.js';
-import { SentenceTable } from './sections.js';
 
 const SHARED = new URL('../../test/fixtures/eval/', import.meta.url).pathname;
 const sentences = (doc: ReadDocument): string[] => doc.sentences.map((s) => doc.text.slice(s.start, s.end));
@@ -126,17 +125,6 @@ describe("a document's sentences: the table and the list", () => {
     const plain = readDocument('Before any heading.\n\n== S ==\n\nAfter it.', { format: 'mediawiki' });
     expect(plain.sentences.map((s) => s.section)).toEqual([null, 0]);
     expect(plain.sentenceTable.sentence(0).section).toBeNull();
-  });
-
-  it('makes a table of sentence objects with their own sections and indexes in order', () => {
-    const t = SentenceTable.of([
-      { start: 0, end: 4, index: 0, section: null },
-      { start: 5, end: 9, index: 1, section: 3 },
-    ]);
-    expect(t.records()).toEqual([
-      { start: 0, end: 4, index: 0, section: null },
-      { start: 5, end: 9, index: 1, section: 3 },
-    ]);
   });
 });
 

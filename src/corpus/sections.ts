@@ -67,13 +67,6 @@ export class SentenceTable {
     }
   }
 
-  /** The table of sentences given as objects (their own sections, in their order). */
-  static of(sentences: readonly Sentence[]): SentenceTable {
-    const table = new SentenceTable(sentences, []);
-    for (let i = 0; i < sentences.length; i++) table.cols[3 * i + 2] = sentences[i]!.section ?? -1;
-    return table;
-  }
-
   start(i: number): number {
     return this.cols[3 * i]!;
   }

@@ -266,11 +266,47 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null, withMention
   // the title's place is the frame from the start; otherwise the frame is the tally's, at the end
   const ctx: AssemblyContext = { text, title, sentences, frame: titleFrame };
   const tally = titleFrame ? null : new FrameTally();
-  const claims = new ClaimAssembler(ctx);
   const json = new JsonWriter(doc);
   const places = new Map<string, PlaceRef>();
   const entities = new EntityMentions();
-  const timeReader = new TimeReader({ date });
+  readBlocks({
+    table,
+    ctx,
+    tally,
+    claims: new ClaimAssembler(ctx),
+    json,
+    places,
+    entities,
+    timeReader: new TimeReader({ date }),
+    withMentions,
+  });
+  POOL.endDocument();
+  const { claims, events } = json.write(titleFrame ?? tally?.frame() ?? null);
+  return { claims, events, places, entities };
+}
+
+/** What the block loop reads and fills (readBlocks). */
+interface Reading {
+  table: SentenceTable;
+  ctx: AssemblyContext;
+  tally: FrameTally | null;
+  claims: ClaimAssembler;
+  json: JsonWriter;
+  places: Map<string, PlaceRef>;
+  entities: EntityMentions;
+  timeReader: TimeReader;
+  withMentions: boolean;
+}
+
+/**
+ * The block loop of annotateAndAssemble, a function of its own that ends with the loop: V8
+ * compiles a long-running loop while it runs ("on-stack replacement"), and code after the loop
+ * in the same function, run only once per document, had no type feedback in that compilation,
+ * so the compiled code was thrown away at its end, every document.
+ */
+function readBlocks(r: Reading): void {
+  const { table, ctx, tally, claims, json, places, entities, timeReader, withMentions } = r;
+  const { text, sentences } = ctx;
   const pool = POOL;
   const ordered = inOrder(table);
   let released = 0;
@@ -304,9 +340,6 @@ function annotateAndAssemble(doc: ReadDocument, date: string | null, withMention
     for (; released < to - READS_BACK; released++) sentences[released] = LET_GO;
     from = to;
   }
-  pool.endDocument();
-  const { claims: claimList, events } = json.write(titleFrame ?? tally?.frame() ?? null);
-  return { claims: claimList, events, places, entities };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   type ClaimDraft,
   copyDraft,
   impliedWith,
+  mapDrafts,
   type Provenance,
   type Refiner,
   type SentenceAnnotations,
@@ -207,13 +208,7 @@ export const attachPlace: Refiner = (ctx, drafts) => placeClaims(ctx, drafts, st
  * the sentence's tokens, so the extractor runs it a block of sentences at a time.
  */
 export function statedPlaces(ctx: AssemblyContext, drafts: readonly ClaimDraft[]): (PlaceRef | null)[] {
-  // a list made by push, not by `map` (see mapDrafts)
-  const out: (PlaceRef | null)[] = [];
-  for (let k = 0; k < drafts.length; k++) {
-    const d = drafts[k]!;
-    out.push(placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure)?.place ?? null);
-  }
-  return out;
+  return mapDrafts(drafts, (d) => placeIn(ctx.sentences[d.sentenceIndex]!, d.quantity, d.measure)?.place ?? null);
 }
 
 /** Where a claim that falls back on the document's frame takes it from: directly, or through the claim before. */

@@ -82,15 +82,15 @@ export interface ClaimDraft {
 export type Refiner = (ctx: AssemblyContext, drafts: readonly ClaimDraft[]) => ClaimDraft[];
 
 /**
- * `drafts.map(refine)`, as a list made by push. Why not `map`: the list it makes is of another
- * kind (V8's elements kind) when the refiner runs unoptimised than when it is optimised, so
- * each refiner's optimised code, compiled for one kind, met the other in the next refiner's
- * output and was thrown away ("wrong map", four to six deoptimisations in each of a bench
- * process's first measured runs, the extractor's main loop among them).
+ * `drafts.map(f)`, as a list made by push. Why not `map`: the list it makes is of another kind
+ * (V8's elements kind) when the refiner runs unoptimised than when it is optimised, so each
+ * refiner's optimised code, compiled for one kind, met the other in the next refiner's output
+ * and was thrown away ("wrong map", four to six deoptimisations in each of a bench process's
+ * first measured runs, the extractor's main loop among them).
  */
-export function mapDrafts(drafts: readonly ClaimDraft[], refine: (d: ClaimDraft) => ClaimDraft): ClaimDraft[] {
-  const out: ClaimDraft[] = [];
-  for (let k = 0; k < drafts.length; k++) out.push(refine(drafts[k]!));
+export function mapDrafts<T>(drafts: readonly ClaimDraft[], f: (d: ClaimDraft) => T): T[] {
+  const out: T[] = [];
+  for (let k = 0; k < drafts.length; k++) out.push(f(drafts[k]!));
   return out;
 }
 
