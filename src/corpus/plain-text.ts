@@ -208,9 +208,11 @@ function readTextLines(source: string, lines: Line[], blocks: Span[], headings: 
   for (const line of lines) {
     const indented = line.ts > line.start;
     if (line.kind === 'blank') {
-      open = close(open, blocks);
+      close(open, blocks);
+      open = null;
     } else if (line.kind === 'heading') {
-      open = close(open, blocks);
+      close(open, blocks);
+      open = null;
       headings.push(headingOf(source, line));
     } else if (line.kind === 'bullet') {
       close(open, blocks);
@@ -229,12 +231,11 @@ function readTextLines(source: string, lines: Line[], blocks: Span[], headings: 
 }
 
 /**
- * Ends the open block, keeping it unless empty; null, the block now open. A function apart, not
- * a closure made per document: optimised code for one closure was thrown away at the next.
+ * Keeps the open block unless it is empty. A function apart, not a closure made per document:
+ * optimised code for one closure was thrown away at the next.
  */
-function close(open: Block | null, blocks: Span[]): null {
+function close(open: Block | null, blocks: Span[]): void {
   if (open !== null && open.start < open.end) blocks.push(open);
-  return null;
 }
 
 /**
